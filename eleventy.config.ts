@@ -1,0 +1,27 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildOptionsFromEnv } from "./src/eleventy/build-options.ts";
+import { episodesData } from "./src/eleventy/episodes-data.ts";
+import { nunjucksEnvironment } from "./src/eleventy/nunjucks-environment.ts";
+import { pathFilters } from "./src/eleventy/path-filters.ts";
+
+const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
+
+/** castpress is a few plugins over one set of episodes; each file under src/eleventy/ is one concern. */
+export default function castpress(eleventyConfig: any) {
+  const options = buildOptionsFromEnv();
+  eleventyConfig.addPlugin(episodesData, options);
+  eleventyConfig.addPlugin(pathFilters);
+  // Episodes are data, parsed once by castpress; Eleventy never reads them as templates.
+  for (const target of ["episodes/", "castpress.yaml", "people.yaml"]) {
+    eleventyConfig.addWatchTarget(path.join(options.root, target));
+  }
+  eleventyConfig.setLibrary("njk", nunjucksEnvironment());
+
+  return {
+    // The output folder is the caller's choice (castpress build writes to a temporary one).
+    dir: { input: path.join(PACKAGE_ROOT, "templates/pages") },
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+  };
+}

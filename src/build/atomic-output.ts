@@ -1,0 +1,82 @@
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * A build writes into a fresh folder beside the output and only then takes the output's
+ * place, so a failed or killed build leaves the previous output exactly as it was.
+ */
+export async function withAtomicOutput<T>(output: string, write: (staging: string) => Promise<T>): Promise<T> {
+  const parent = path.dirname(path.resolve(output));
+  const name = path.basename(output);
+  await mkdir(parent, { recursive: true });
+  await recover(parent, name);
+  const staging = path.join(parent, `.${name}.staging-${process.pid}-${Date.now()}`);
+  try {
+    const result = await write(staging);
+    await swapIn(staging, path.resolve(output));
+    return result;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Puts the new folder in place with two renames, under a lock so two builds never interleave. */
+async function swapIn(staging: string, output: string): Promise<void> {
+  const lock = `${path.join(path.dirname(output), "." + path.basename(output))}.lock`;
+  await acquire(lock);
+  const previous = `${lock.replace(/\.lock$/, "")}.previous-${process.pid}`;
+  try {
+    const hadOutput = await exists(output);
+    if (hadOutput) await rename(output, previous);
+    await rename(staging, output);
+    if (hadOutput) await rm(previous, { recursive: true, force: true });
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Cleans up after a build that was killed: staging folders of dead processes go, and an
+ * output caught between its two renames is put back.
+ */
+async function recover(parent: string, name: string): Promise<void> {
+  const output = path.join(parent, name);
+  for (const entry of await readdir(parent)) {
+    const match = new RegExp(`^\\.${escapeRegExp(name)}\\.(staging|previous)-(\\d+)`).exec(entry);
+    if (!match || isAlive(Number(match[2]))) continue;
+    const leftover = path.join(parent, entry);
+    if (match[1] === "previous" && !(await exists(output))) await rename(leftover, output);
+    else await rm(leftover, { recursive: true, force: true });
+  }
+}
+
+async function acquire(lock: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await mkdir(lock);
+      await mkdir(path.join(lock, String(process.pid)));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holders = await readdir(lock).catch(() => []);
+      if (holders.length > 0 && holders.every((pid) => !isAlive(Number(pid)))) {
+        await rm(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (attempt > 600) throw new Error(`another build holds ${lock}; remove it if no build is running`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,0 +1,22 @@
+import type { ParseArgsConfig } from "node:util";
+import { build } from "./commands/build.ts";
+import { check } from "./commands/check.ts";
+
+export interface Command {
+  name: string;
+  summary: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  /** Resolves to the exit code. */
+  run(values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[]): Promise<number>;
+}
+
+export const COMMANDS: Command[] = [check, build];
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    "usage: castpress <command> [options]",
+    "",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+  ].join("\n");
+}

@@ -1,0 +1,46 @@
+import path from "node:path";
+import { buildSite, type BuildReport } from "../../build/build.ts";
+import type { Command } from "../commands.ts";
+
+export const build: Command = {
+  name: "build",
+  summary: "check, then build the web archive, feeds and emails into dist/ (--drafts, --out DIR)",
+  options: { root: { type: "string" }, out: { type: "string" }, drafts: { type: "boolean" } },
+  async run(values) {
+    const root = String(values.root ?? process.cwd());
+    const report = await buildSite({
+      root,
+      drafts: Boolean(values.drafts),
+      ...(typeof values.out === "string" && { out: values.out }),
+    });
+    console.log(summary(report, root));
+    return 0;
+  },
+};
+
+/** Counts, sizes, time, and where each kind of output is. */
+export function summary(report: BuildReport, root: string): string {
+  const out = path.relative(root, report.out) || ".";
+  const groups: [string, (file: string) => boolean, string][] = [
+    ["web archive", (f) => f.endsWith(".html") && !f.startsWith("email/"), `${out}/index.html`],
+    ["feeds", (f) => f === "feed.xml" || f === "podcast.xml", `${out}/feed.xml, ${out}/podcast.xml`],
+    ["chapters", (f) => f.endsWith("/chapters.json"), `${out}/episodes/<slug>/chapters.json`],
+    ["email", (f) => f.startsWith("email/"), `${out}/email/<slug>.html, .txt, .eml`],
+    ["search index", (f) => f.startsWith("pagefind/"), `${out}/pagefind/`],
+    ["media", (f) => f.startsWith("media/"), `${out}/media/`],
+  ];
+  const total = report.files.reduce((sum, file) => sum + file.bytes, 0);
+  const { episodes } = report.project;
+  const lines = [
+    `Built ${episodes.length} episode${episodes.length === 1 ? "" : "s"} in ${(report.milliseconds / 1000).toFixed(1)} s: ${report.files.length} files, ${kilobytes(total)} in ${out}/`,
+  ];
+  for (const [label, matches, where] of groups) {
+    const files = report.files.filter((file) => matches(file.path));
+    if (files.length === 0) continue;
+    const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
+    lines.push(`  ${label.padEnd(13)} ${String(files.length).padStart(5)} files ${kilobytes(bytes).padStart(9)}  ${where}`);
+  }
+  return lines.join("\n");
+}
+
+const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,0 +1,135 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { ProblemList } from "../problems/problem.ts";
+import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
+
+export const SITE_CONFIG_FILE = "castpress.yaml";
+
+const text = (hint: string) => z.string().trim().min(1).describe(hint);
+const httpsUrl = (hint: string) =>
+  z.url({ protocol: /^https?$/ }).describe(hint);
+
+const timeZone = z
+  .string()
+  .refine((zone) => isTimeZone(zone), { message: "not an IANA time zone" })
+  .describe('write an IANA zone name such as "Asia/Tokyo" or "Europe/London"');
+
+const language = z
+  .string()
+  .refine((tag) => isLanguageTag(tag), { message: "not a BCP 47 language tag" })
+  .describe('write a language tag such as "en", "en-GB" or "zh-Hans"');
+
+const person = z.strictObject({
+  name: text("write the person's name"),
+  role: z.string().optional().describe('a Podcasting 2.0 role such as "host"'),
+  href: httpsUrl("a page about the person, as an https URL").optional(),
+  img: httpsUrl("a picture of the person, as an https URL").optional(),
+});
+
+/** The merge tags a mail service replaces per subscriber, by preset. */
+export const MAIL_SERVICE_PRESETS = {
+  listmonk: { unsubscribe: "{{ UnsubscribeURL }}", manage: "{{ ManageURL }}" },
+  mailchimp: { unsubscribe: "*|UNSUB|*", manage: "*|UPDATE_PROFILE|*" },
+  buttondown: { unsubscribe: "{{ unsubscribe_url }}", manage: "{{ subscriber.manage_url }}" },
+  ghost: { unsubscribe: "%recipient.unsubscribe_url%", manage: "%recipient.manage_account_url%" },
+} as const;
+
+const email = z
+  .strictObject({
+    from: text('the sender, as "Name <address@example.org>"'),
+    replyTo: z.string().optional().describe("the address replies go to"),
+    postalAddress: text("the sender's postal address, which anti-spam laws require in every issue"),
+    reason: z
+      .string()
+      .optional()
+      .describe("one sentence on why the reader gets this email, shown in the footer"),
+    service: z
+      .enum(["listmonk", "mailchimp", "buttondown", "ghost", "custom"])
+      .default("listmonk")
+      .describe("the mail service whose merge tags fill the unsubscribe and manage links"),
+    unsubscribeUrl: z.string().optional().describe("with service: custom, the unsubscribe link or merge tag"),
+    manageUrl: z.string().optional().describe("with service: custom, the manage-subscription link or merge tag"),
+    unsubscribeMailto: z
+      .email()
+      .optional()
+      .describe("an address that unsubscribes whoever writes to it, for the List-Unsubscribe header"),
+    listId: z.string().optional().describe('a List-Id such as "castpress.example.org"'),
+    logo: z.string().optional().describe("a logo image: a path in the project or an https URL"),
+  })
+  .refine((mail) => mail.service !== "custom" || (mail.unsubscribeUrl && mail.manageUrl), {
+    message: "service: custom needs unsubscribeUrl and manageUrl",
+  })
+  .describe("the email settings: from, postalAddress and service");
+
+const podcast = z.strictObject({
+  category: text('a category from Apple\'s list, such as "News"'),
+  subcategory: z.string().optional().describe('a subcategory of it from Apple\'s list, such as "Politics"'),
+  type: z.enum(["episodic", "serial"]).default("episodic").describe("episodic or serial"),
+  owner: z
+    .strictObject({ name: text("the owner's name"), email: z.email().describe("the owner's email") })
+    .describe("the feed's owner: name and email, which Apple requires"),
+  guid: z.uuid().optional().describe("the podcast:guid to keep after the feed moves: a UUID"),
+  locked: z.boolean().default(true).describe("true or false"),
+  funding: z
+    .strictObject({ url: httpsUrl("the funding page, as an https URL"), text: text("the link's text") })
+    .optional(),
+  hosts: z.array(person).default([]),
+});
+
+const siteConfigSchema = z.strictObject({
+  title: text('the publication\'s name: title: "My Newsletter"'),
+  description: text("one or two sentences about the publication"),
+  author: text("the author's name"),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => new URL(url).pathname === "/", { message: "must be an origin, without a path" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .describe("where the site is published, such as https://example.org"),
+  language: language.default("en"),
+  timeZone: timeZone.default("UTC"),
+  explicit: z.boolean().default(false).describe("true or false"),
+  copyright: z.string().optional().describe("the copyright line for the feeds"),
+  image: z.string().optional().describe("the podcast's square art: a path in the project or an https URL"),
+  signup: z.string().optional().describe("where readers sign up for the email: an https URL or a mailto: link"),
+  perPage: z.int().min(1).max(100).default(10).describe("how many episodes per archive page: 1 to 100"),
+  podcast: podcast.optional(),
+  email: email.optional(),
+});
+
+export type SiteConfig = z.output<typeof siteConfigSchema> & {
+  /** The project folder, absolute. */
+  root: string;
+};
+export type PodcastConfig = NonNullable<SiteConfig["podcast"]>;
+export type EmailConfig = NonNullable<SiteConfig["email"]>;
+
+export async function loadSiteConfig(root: string): Promise<{ config?: SiteConfig; problems: ProblemList }> {
+  const problems = new ProblemList(SITE_CONFIG_FILE);
+  let source: string;
+  try {
+    source = await readFile(path.join(root, SITE_CONFIG_FILE), "utf8");
+  } catch {
+    problems.error(1, "the site config file is missing", `create ${SITE_CONFIG_FILE} with at least title, description, author and baseUrl`);
+    return { problems };
+  }
+  const { data } = parseCheckedYaml(source, siteConfigSchema, problems);
+  return { config: data && { ...data, root }, problems };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * What a build is asked for. Read from the environment so the same config serves
+ * `castpress build`, `castpress serve`, the tests and a bare `npx @11ty/eleventy`.
+ */
+export interface BuildOptions {
+  /** The project folder. */
+  root: string;
+  /** Include drafts and scheduled episodes, marked as such. */
+  drafts: boolean;
+  /** What counts as now, for scheduled episodes (tests pin it). */
+  now?: Date;
+}
+
+export function buildOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptions {
+  return {
+    root: env.CASTPRESS_ROOT ?? process.cwd(),
+    drafts: env.CASTPRESS_DRAFTS === "1",
+    ...(env.CASTPRESS_NOW && { now: new Date(env.CASTPRESS_NOW) }),
+  };
+}
+
+export function buildOptionsToEnv(options: Partial<BuildOptions>): Record<string, string> {
+  return {
+    ...(options.root && { CASTPRESS_ROOT: options.root }),
+    CASTPRESS_DRAFTS: options.drafts ? "1" : "0",
+    ...(options.now && { CASTPRESS_NOW: options.now.toISOString() }),
+  };
+}

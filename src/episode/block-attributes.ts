@@ -1,0 +1,81 @@
+import { DateTime } from "luxon";
+import { isLanguageTag } from "../config/site-config.ts";
+import { didYouMean } from "../problems/did-you-mean.ts";
+import type { ProblemList } from "../problems/problem.ts";
+
+const ATTRIBUTE = /\s*([A-Za-z][\w-]*)=(?:"([^"]*)"|(\S+))\s*/y;
+
+/** Which attributes each block takes, and which it needs. */
+const ALLOWED = {
+  quote: { optional: ["speaker", "role", "source", "cite", "date", "lang"], required: [] },
+  meeting: { optional: ["with", "role", "place", "title"], required: ["date"] },
+  reading: { optional: [], required: [] },
+  note: { optional: [], required: [] },
+} as const satisfies Record<string, { optional: readonly string[]; required: readonly string[] }>;
+
+export type BlockAttributes = Record<string, string>;
+
+/** Reads `name key=value key="two words"` from a block's opening line, and checks every value. */
+export function readBlockAttributes(
+  name: keyof typeof ALLOWED,
+  info: string,
+  line: number,
+  problems: ProblemList,
+): BlockAttributes {
+  const rest = info.trim().slice(name.length);
+  const attributes: BlockAttributes = {};
+  const known: readonly string[] = [...ALLOWED[name].required, ...ALLOWED[name].optional];
+  ATTRIBUTE.lastIndex = 0;
+  let position = 0;
+  while (position < rest.length) {
+    ATTRIBUTE.lastIndex = position;
+    const match = ATTRIBUTE.exec(rest);
+    if (!match) {
+      if (rest.slice(position).trim() === "") break;
+      problems.error(
+        line,
+        `cannot read "${rest.slice(position).trim()}" as attributes of the ${name} block`,
+        'write attributes as key=value, with "double quotes" around values that hold spaces',
+      );
+      break;
+    }
+    position = ATTRIBUTE.lastIndex;
+    const [, key, quoted, bare] = match;
+    if (!known.includes(key!)) {
+      problems.error(
+        line,
+        `the ${name} block has no attribute "${key}"${didYouMean(key!, known)}`,
+        known.length > 0 ? `use one of: ${known.join(", ")}` : `a ${name} block takes no attributes`,
+      );
+      continue;
+    }
+    attributes[key!] = quoted ?? bare!;
+  }
+  for (const key of ALLOWED[name].required) {
+    if (attributes[key] === undefined) {
+      problems.error(line, `the ${name} block needs a ${key}`, `add ${key}=${key === "date" ? "YYYY-MM-DD" : "..."} to its opening line`);
+    }
+  }
+  checkValues(attributes, line, problems);
+  return attributes;
+}
+
+function checkValues(attributes: BlockAttributes, line: number, problems: ProblemList): void {
+  const { date, lang, source } = attributes;
+  if (date !== undefined && !isCalendarDate(date)) {
+    problems.error(line, `"${date}" is not a date`, "write the date as YYYY-MM-DD, e.g. date=2025-01-13");
+    delete attributes.date;
+  }
+  if (lang !== undefined && !isLanguageTag(lang)) {
+    problems.error(line, `"${lang}" is not a language tag`, "use a BCP 47 tag such as zh, zh-Hans, ja or en");
+    delete attributes.lang;
+  }
+  if (source !== undefined && !/^https?:\/\/[^\s]+$/.test(source)) {
+    problems.error(line, `the source "${source}" is not a web address`, "give the source as a full URL starting with https://");
+    delete attributes.source;
+  }
+}
+
+export function isCalendarDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
+}

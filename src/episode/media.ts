@@ -1,0 +1,124 @@
+import { realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { parseFile } from "music-metadata";
+import type { ProblemList } from "../problems/problem.ts";
+import { mediaFile } from "../paths.ts";
+import type { Audio, Media, Transcript } from "./episode.ts";
+import type { FrontMatter } from "./front-matter.ts";
+
+const AUDIO_TYPES: Record<string, string> = {
+  ".mp3": "audio/mpeg",
+  ".m4a": "audio/x-m4a",
+  ".mp4": "video/mp4",
+  ".aac": "audio/aac",
+  ".ogg": "audio/ogg",
+  ".oga": "audio/ogg",
+  ".opus": "audio/opus",
+  ".wav": "audio/wav",
+  ".flac": "audio/flac",
+};
+
+export interface LocatedReference {
+  /** As written. */
+  ref: string;
+  line: number;
+}
+
+/**
+ * Resolves a path or URL from an episode (relative to the episode's folder) or the config
+ * (relative to the project). A path that leads outside the project, through `..`, an absolute
+ * path or a symbolic link, is refused: nothing outside the project is ever published.
+ */
+export async function resolveMedia(
+  reference: LocatedReference,
+  fromDir: string,
+  root: string,
+  problems: ProblemList,
+  what: string,
+): Promise<Media | undefined> {
+  const { ref, line } = reference;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+    if (!/^https:\/\/[^\s]+$/.test(ref)) {
+      problems.error(line, `the ${what} "${ref}" is not an https URL`, "give a path in the project or an https:// URL");
+      return undefined;
+    }
+    return { url: ref, alt: "" };
+  }
+  if (path.isAbsolute(ref)) {
+    problems.error(line, `the ${what} "${ref}" is an absolute path`, "give the path relative to the episode file, inside the project");
+    return undefined;
+  }
+  const candidate = path.resolve(fromDir, ref);
+  let real: string;
+  try {
+    real = await realpath(candidate);
+  } catch {
+    problems.error(line, `the ${what} "${ref}" does not exist (looked for ${path.relative(root, candidate)})`, "check the path: it is relative to the file that names it");
+    return undefined;
+  }
+  const realRoot = await realpath(root);
+  const relative = path.relative(realRoot, real);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+    problems.error(line, `the ${what} "${ref}" leads outside the project`, "copy the file into the project, below episodes/");
+    return undefined;
+  }
+  return { url: mediaFile(relative.split(path.sep).join("/")), sourcePath: real, alt: "" };
+}
+
+/** Audio facts: length and duration are read from a local file; a URL needs them written. */
+export async function resolveAudio(
+  audio: NonNullable<FrontMatter["audio"]>,
+  line: number,
+  fromDir: string,
+  root: string,
+  problems: ProblemList,
+  episodePageUrl: string,
+): Promise<Audio | undefined> {
+  const media = await resolveMedia({ ref: audio.src, line }, fromDir, root, problems, "audio file");
+  if (!media) return undefined;
+  const extension = path.extname(new URL(media.url, "https://x/").pathname).toLowerCase();
+  const type = audio.type ?? AUDIO_TYPES[extension];
+  if (!type) {
+    problems.error(line, `cannot tell the audio type of "${audio.src}"`, "add type: audio/mpeg (or the file's MIME type) under audio:");
+    return undefined;
+  }
+  let length = audio.length;
+  let duration = audio.duration === undefined ? undefined : parseDuration(audio.duration);
+  if (media.sourcePath) {
+    length ??= (await stat(media.sourcePath)).size;
+    if (duration === undefined) {
+      try {
+        duration = (await parseFile(media.sourcePath, { duration: true })).format.duration;
+      } catch (error) {
+        problems.error(line, `cannot read the audio file "${audio.src}": ${(error as Error).message}`, "check that it is a real audio file, or give duration: under audio:");
+        return undefined;
+      }
+    }
+  } else {
+    if (length === undefined) problems.error(line, `the audio URL "${audio.src}" has no length`, "add length: (the file's size in bytes) under audio:");
+    if (duration === undefined) problems.error(line, `the audio URL "${audio.src}" has no duration`, 'add duration: "MM:SS" under audio:');
+  }
+  if (length === undefined || duration === undefined) return undefined;
+  const transcript = (await siblingTranscript(media, root)) ?? { url: episodePageUrl, type: "text/html" as const };
+  return { ...media, type, length, duration: Math.round(duration), transcript };
+}
+
+/** A `.vtt` or `.srt` beside the audio, with its name. */
+async function siblingTranscript(media: Media, root: string): Promise<Transcript | undefined> {
+  if (!media.sourcePath) return undefined;
+  const base = media.sourcePath.replace(/\.[^./]+$/, "");
+  for (const [extension, type] of [[".vtt", "text/vtt"], [".srt", "application/x-subrip"]] as const) {
+    const file = base + extension;
+    const found = await stat(file).then((s) => s.isFile(), () => false);
+    if (found) {
+      return { url: mediaFile(path.relative(root, file).split(path.sep).join("/")), type, sourcePath: file };
+    }
+  }
+  return undefined;
+}
+
+/** Seconds from `1112`, `"18:32"` or `"1:02:03"`. */
+export function parseDuration(value: number | string): number {
+  if (typeof value === "number") return value;
+  return value.split(":").reduce((total, part) => total * 60 + Number(part), 0);
+}

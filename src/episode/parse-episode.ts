@@ -1,0 +1,169 @@
+import path from "node:path";
+import matter from "gray-matter";
+import { DateTime } from "luxon";
+import type { MarkdownIt } from "markdown-it";
+import { v5 as uuidv5 } from "uuid";
+import type { SiteConfig } from "../config/site-config.ts";
+import { peopleByName } from "../config/people-directory.ts";
+import { episodePage } from "../paths.ts";
+import { ProblemList } from "../problems/problem.ts";
+import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
+import { scanBlocks } from "./block-scanner.ts";
+import { buildBody } from "./body.ts";
+import type { Chapter, Episode, Person } from "./episode.ts";
+import { frontMatterSchema } from "./front-matter.ts";
+import type { MarkdownEnv } from "./markdown.ts";
+import { resolveAudio, resolveMedia } from "./media.ts";
+import { LinkList } from "./plain-text.ts";
+
+/** Episodes without a `guid` get one derived from their slug, which a new title does not change. */
+const EPISODE_GUID_NAMESPACE = "7b1e3c52-52c3-4c36-9d4e-2f5a3c0b6a11";
+
+export const EPISODE_FILE_NAME = /^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+
+export interface ParseContext {
+  /** The project folder (real path). */
+  root: string;
+  site: SiteConfig;
+  /** The site-wide people directory. */
+  people: ReadonlyMap<string, Person>;
+  md: MarkdownIt;
+  /** What counts as the future, for scheduled episodes. */
+  now: Date;
+}
+
+/** Parses one episode file into an Episode, or reports every problem it has. */
+export async function parseEpisode(
+  sourcePath: string,
+  source: string,
+  context: ParseContext,
+): Promise<{ episode?: Episode; problems: ProblemList }> {
+  const file = path.relative(context.root, sourcePath).split(path.sep).join("/");
+  const problems = new ProblemList(file);
+  const name = EPISODE_FILE_NAME.exec(path.basename(sourcePath));
+  if (!name) {
+    problems.error(1, "the file name is not YYYY-MM-DD-slug.md", "rename it, e.g. 2025-01-16-my-episode.md (lowercase letters, digits and hyphens); start it with _ to keep it out");
+  }
+  const slug = name?.[2] ?? path.basename(sourcePath, ".md");
+
+  if (!/^---\r?\n/.test(source)) {
+    problems.error(1, "the episode has no front matter", "start the file with a --- line, the title and date, and another --- line");
+    return { problems };
+  }
+  let frontMatterText = "";
+  const split = matter(source, {
+    // gray-matter only splits here; the YAML is parsed with line numbers below.
+    engines: { yaml: (text: string) => ((frontMatterText = text), {}) },
+  });
+  const bodyFirstLine = source.slice(0, source.length - split.content.length).split("\n").length;
+  const { data: front, lineOf } = parseCheckedYaml(frontMatterText, frontMatterSchema, problems, 2);
+
+  const people = new Map(context.people);
+  if (front) peopleByName(front.people, problems, (index) => lineOf(["people", index]), people);
+
+  const md = context.md;
+  const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
+  const tokens = md.parse(scanBlocks(split.content, bodyFirstLine, problems), env);
+  const links = new LinkList(context.site.baseUrl);
+  const { sections, footnotes } = buildBody(tokens, {
+    md,
+    env,
+    problems,
+    firstLine: bodyFirstLine,
+    language: context.site.language,
+    links,
+  });
+  if (!front) return { problems };
+
+  const date = parseEpisodeDate(front.date, context.site.timeZone);
+  if (!date) {
+    problems.error(lineOf(["date"]), `"${front.date}" is not a date`, "write a real date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00");
+  }
+  const fromDir = path.dirname(sourcePath);
+  const audio = front.audio && (await resolveAudio(front.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
+  const image = front.image ? await resolveMedia({ ref: front.image, line: lineOf(["image"]) }, fromDir, context.root, problems, "image") : undefined;
+  const chapters = chaptersOf(sections, audio?.duration, tokens, bodyFirstLine, problems);
+
+  if (!date || problems.items.some((problem) => problem.severity === "error")) return { problems };
+  const episode: Episode = {
+    file,
+    slug,
+    title: front.title,
+    ...(front.subtitle !== undefined && { subtitle: front.subtitle.trim() }),
+    ...(front.summary !== undefined && { summary: front.summary.trim() }),
+    date: date.toJSDate(),
+    dateText: date.toISODate()!,
+    guid: front.guid ?? uuidv5(slug, EPISODE_GUID_NAMESPACE),
+    tags: [...new Set(front.tags)],
+    ...(front.episode !== undefined && { episodeNumber: front.episode }),
+    ...(front.season !== undefined && { season: front.season }),
+    episodeType: front.episodeType,
+    explicit: front.explicit ?? context.site.explicit,
+    draft: front.draft,
+    scheduled: date.toJSDate() > context.now,
+    ...(image && { image: { ...image, alt: front.title } }),
+    ...(audio && { audio: { ...audio, alt: front.title } }),
+    sections,
+    chapters,
+    people: env.mentioned,
+    footnotes,
+    links: links.urls,
+    plainText: plainTextOf(sections),
+  };
+  return { episode, problems };
+}
+
+/** `YYYY-MM-DD` is midnight in the site's time zone; ISO 8601 needs its own offset. */
+export function parseEpisodeDate(text: string, timeZone: string): DateTime | undefined {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text);
+  if (!dateOnly && !withOffset) return undefined;
+  const date = dateOnly ? DateTime.fromISO(text, { zone: timeZone }) : DateTime.fromISO(text, { setZone: true }).setZone(timeZone);
+  return date.isValid ? date : undefined;
+}
+
+function chaptersOf(
+  sections: Episode["sections"],
+  duration: number | undefined,
+  tokens: { type: string; tag: string; level: number; map: [number, number] | null }[],
+  firstLine: number,
+  problems: ProblemList,
+): Chapter[] {
+  const headingLines = tokens
+    .filter((token) => token.type === "heading_open" && token.tag === "h2" && token.level === 0)
+    .map((token) => firstLine + (token.map?.[0] ?? 0));
+  const chapters: Chapter[] = [];
+  sections
+    .filter((section) => section.title !== "" || section.id !== "")
+    .forEach((section, index) => {
+      if (section.start === undefined) return;
+      const line = headingLines[index] ?? firstLine;
+      const previous = chapters.at(-1);
+      if (previous && section.start <= previous.start) {
+        problems.error(line, `the chapter "${section.title}" starts no later than the one before it`, "chapter stamps must increase down the episode");
+      }
+      if (duration !== undefined && section.start >= duration) {
+        problems.error(line, `the chapter "${section.title}" starts at ${section.start} s, past the audio's end (${Math.round(duration)} s)`, "fix the stamp, or the audio file");
+      }
+      chapters.push({ title: section.title, start: section.start, id: section.id });
+    });
+  return chapters;
+}
+
+function plainTextOf(sections: Episode["sections"]): string {
+  const parts: string[] = [];
+  const walk = (blocks: Episode["sections"][number]["blocks"]): void => {
+    for (const block of blocks) {
+      if (block.kind === "prose") parts.push(block.text);
+      else if (block.kind === "quote") parts.push(block.original.text, block.translation?.text ?? "");
+      else if (block.kind === "timeline") block.meetings.forEach((meeting) => walk(meeting.blocks));
+      else if (block.kind === "note") walk(block.blocks);
+      else parts.push(...block.items.map((item) => item.text));
+    }
+  };
+  for (const section of sections) {
+    parts.push(section.title);
+    walk(section.blocks);
+  }
+  return parts.filter(Boolean).join("\n\n");
+}

@@ -1,0 +1,29 @@
+import slugify from "@sindresorhus/slugify";
+
+/**
+ * Every published path, defined once. They are a promise to subscribers and podcast apps:
+ * once published, a path never moves. All are root-relative; `absoluteUrl` adds the origin.
+ */
+export const archivePage = (pageNumber: number): string => (pageNumber <= 1 ? "/" : `/page/${pageNumber}/`);
+export const episodePage = (slug: string): string => `/episodes/${slug}/`;
+export const chaptersFile = (slug: string): string => `/episodes/${slug}/chapters.json`;
+export const tagsIndex = (): string => "/tags/";
+export const tagPage = (tag: string): string => `/tags/${tagSlug(tag)}/`;
+export const peopleIndex = (): string => "/people/";
+export const personPage = (personSlug: string): string => `/people/${personSlug}/`;
+export const readerFeed = (): string => "/feed.xml";
+export const podcastFeed = (): string => "/podcast.xml";
+export const emailHtml = (slug: string): string => `/email/${slug}.html`;
+export const emailText = (slug: string): string => `/email/${slug}.txt`;
+export const emailMessage = (slug: string): string => `/email/${slug}.eml`;
+/** A project file (audio, image, transcript) is published under /media/, by its path below episodes/. */
+export const mediaFile = (projectRelativePath: string): string =>
+  `/media/${projectRelativePath.replace(/^episodes\//, "").split("/").map(encodeURIComponent).join("/")}`;
+
+export const absoluteUrl = (baseUrl: string, url: string): string => new URL(url, `${baseUrl}/`).href;
+
+/** ASCII slugs for tags and people; CJK-only names fall back to their code points so they still get a page. */
+export function tagSlug(text: string): string {
+  return slugify(text) || [...text].map((char) => char.codePointAt(0)!.toString(16)).join("-");
+}
+export const personSlug = tagSlug;

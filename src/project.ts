@@ -1,0 +1,96 @@
+import { readdir, readFile, realpath } from "node:fs/promises";
+import path from "node:path";
+import { loadPeopleDirectory } from "./config/people-directory.ts";
+import { loadSiteConfig, type SiteConfig } from "./config/site-config.ts";
+import type { Episode, Media, Person } from "./episode/episode.ts";
+import { createMarkdown } from "./episode/markdown.ts";
+import { parseEpisode } from "./episode/parse-episode.ts";
+import { resolveMedia } from "./episode/media.ts";
+import { ProblemList, type Problem } from "./problems/problem.ts";
+
+export const EPISODES_DIR = "episodes";
+
+export interface LoadOptions {
+  /** Include drafts and scheduled episodes (a private preview). */
+  drafts?: boolean;
+  /** What counts as the future; now by default. */
+  now?: Date;
+}
+
+export interface Project {
+  root: string;
+  site: SiteConfig;
+  people: ReadonlyMap<string, Person>;
+  /** Every episode that parsed, newest first, drafts and scheduled ones included. */
+  allEpisodes: Episode[];
+  /** The episodes to publish, newest first. */
+  episodes: Episode[];
+  /** The podcast's art and the email's logo, from the config. */
+  art?: Media;
+  logo?: Media;
+  /** Every problem in every file, errors and warnings. */
+  problems: Problem[];
+}
+
+/** Reads the config, the people directory and every episode, checking all of them. */
+export async function loadProject(projectDir: string, options: LoadOptions = {}): Promise<Project | { problems: Problem[] }> {
+  const root = await realpath(projectDir);
+  const [{ config: site, problems: configProblems }, { people, problems: peopleProblems }] = await Promise.all([
+    loadSiteConfig(root),
+    loadPeopleDirectory(root),
+  ]);
+  const problems: Problem[] = [...configProblems.items, ...peopleProblems.items];
+  if (!site) return { problems };
+  const siteMedia = new ProblemList("castpress.yaml");
+  const [art, logo] = await Promise.all(
+    [site.image, site.email?.logo].map((ref) => ref ? resolveMedia({ ref, line: 1 }, root, root, siteMedia, "image") : undefined),
+  );
+  problems.push(...siteMedia.items);
+
+  const context = { root, site, people, md: createMarkdown(), now: options.now ?? new Date() };
+  const files = await episodeFiles(root);
+  const results = await Promise.all(
+    files.map(async (file) => parseEpisode(file, await readFile(file, "utf8"), context)),
+  );
+  const allEpisodes: Episode[] = [];
+  for (const result of results) {
+    problems.push(...result.problems.items);
+    if (result.episode) allEpisodes.push(result.episode);
+  }
+  problems.push(...duplicateSlugs(files, root));
+  allEpisodes.sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
+  const episodes = options.drafts ? allEpisodes : allEpisodes.filter((episode) => !episode.draft && !episode.scheduled);
+  return { root, site, people, allEpisodes, episodes, problems, ...(art && { art }), ...(logo && { logo }) };
+}
+
+export const isLoaded = (result: Project | { problems: Problem[] }): result is Project => "site" in result;
+
+/** Markdown files under episodes/, at any depth, except those whose name starts with `_`. */
+async function episodeFiles(root: string): Promise<string[]> {
+  const dir = path.join(root, EPISODES_DIR);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("_"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith("_")))
+    .sort();
+}
+
+function duplicateSlugs(files: string[], root: string): Problem[] {
+  const bySlug = new Map<string, string[]>();
+  for (const file of files) {
+    const slug = path.basename(file, ".md").replace(/^\d{4}-\d{2}-\d{2}-/, "");
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), path.relative(root, file)]);
+  }
+  return [...bySlug.entries()]
+    .filter(([, same]) => same.length > 1)
+    .flatMap(([slug, same]) =>
+      same.map((file) => ({
+        severity: "error" as const,
+        file,
+        line: 1,
+        message: `the slug "${slug}" is also used by ${same.filter((other) => other !== file).join(", ")}`,
+        hint: "two episodes cannot share a URL: rename one of the files",
+      })),
+    );
+}

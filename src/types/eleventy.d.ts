@@ -1,0 +1,19 @@
+// Eleventy ships no types; this is the part of its programmatic API castpress uses.
+declare module "@11ty/eleventy" {
+  export interface EleventyResult {
+    inputPath: string;
+    outputPath: string | false;
+    url: string;
+    content: string;
+  }
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: Record<string, unknown>, eleventyConfig?: unknown);
+    write(): Promise<unknown>;
+    toJSON(): Promise<EleventyResult[]>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    setIncrementalBuild(incremental: boolean): void;
+    setIsVerbose(verbose: boolean): void;
+    stopWatch(): Promise<void>;
+  }
+}
