@@ -2,8 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildOptionsFromEnv } from "./src/eleventy/build-options.ts";
 import { episodesData } from "./src/eleventy/episodes-data.ts";
-import { nunjucksEnvironment } from "./src/eleventy/nunjucks-environment.ts";
-import { pathFilters } from "./src/eleventy/path-filters.ts";
+import { templateEnvironments } from "./src/eleventy/nunjucks-environment.ts";
 
 const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -11,12 +10,12 @@ const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
 export default function castpress(eleventyConfig: any) {
   const options = buildOptionsFromEnv();
   eleventyConfig.addPlugin(episodesData, options);
-  eleventyConfig.addPlugin(pathFilters);
   // Episodes are data, parsed once by castpress; Eleventy never reads them as templates.
   for (const target of ["episodes/", "castpress.yaml", "people.yaml"]) {
     eleventyConfig.addWatchTarget(path.join(options.root, target));
   }
-  eleventyConfig.setLibrary("njk", nunjucksEnvironment());
+  const templates = templateEnvironments();
+  eleventyConfig.setLibrary("njk", templates.markup);
 
   return {
     // The output folder is the caller's choice (castpress build writes to a temporary one).

@@ -13,7 +13,7 @@ export const EPISODES_DIR = "episodes";
 export interface LoadOptions {
   /** Include drafts and scheduled episodes (a private preview). */
   drafts?: boolean;
-  /** What counts as the future; now by default. */
+  /** What counts as the future: now, unless CASTPRESS_NOW pins it (tests, previews). */
   now?: Date;
 }
 
@@ -47,7 +47,7 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   );
   problems.push(...siteMedia.items);
 
-  const context = { root, site, people, md: createMarkdown(), now: options.now ?? new Date() };
+  const context = { root, site, people, md: createMarkdown(), now: options.now ?? (process.env.CASTPRESS_NOW ? new Date(process.env.CASTPRESS_NOW) : new Date()) };
   const files = await episodeFiles(root);
   const results = await Promise.all(
     files.map(async (file) => parseEpisode(file, await readFile(file, "utf8"), context)),

@@ -1,15 +1,59 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
+import type { Block } from "../episode/episode.ts";
+import * as paths from "../paths.ts";
 
 /** castpress's own templates, wherever the author's project is. */
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
 
-/**
- * The one Nunjucks environment for every output. Templates include each other by their
- * path below templates/ ("blocks/quote/web.njk"). Author text is data, escaped by default
- * and never evaluated as a template: https://mozilla.github.io/nunjucks/api.html#autoescaping
- */
-export function nunjucksEnvironment(): nunjucks.Environment {
-  return new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), { autoescape: true, throwOnUndefined: false });
+/** The output families every block has a template for: templates/blocks/<block>/<variant>.njk. */
+export type BlockVariant = "web" | "email" | "feed" | "text";
+
+export interface TemplateEnvironments {
+  /** HTML, MJML and XML: everything inserted is escaped unless marked safe. */
+  markup: nunjucks.Environment;
+  /** Plain text (the email's text twin): nothing is escaped, since nothing is markup. */
+  text: nunjucks.Environment;
 }
+
+/**
+ * The Nunjucks environments for every output, over one set of templates, which include each
+ * other by their path below templates/ ("blocks/quote/web.njk"). Author text is data, never
+ * evaluated as a template: https://mozilla.github.io/nunjucks/api.html#autoescaping
+ */
+export function templateEnvironments(): TemplateEnvironments {
+  const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
+  const environments = {
+    markup: new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false }),
+    text: new nunjucks.Environment(loader, { autoescape: false, throwOnUndefined: false }),
+  };
+  for (const environment of Object.values(environments)) addSharedFilters(environment, environments);
+  return environments;
+}
+
+function addSharedFilters(environment: nunjucks.Environment, environments: TemplateEnvironments): void {
+  // Every published path as a filter, so templates link exactly where pages are written.
+  for (const [name, fn] of Object.entries(paths)) {
+    if (typeof fn === "function" && name !== "absoluteUrl") environment.addFilter(name, fn as (...args: unknown[]) => unknown);
+  }
+  environment.addFilter("absoluteUrl", function (this: { ctx: { castpress: { site: { baseUrl: string } } } }, url: string) {
+    return paths.absoluteUrl(this.ctx.castpress.site.baseUrl, url);
+  });
+
+  /**
+   * `{{ section.blocks | blocks("web") }}` renders each block with its own template for that
+   * output family, seeing the page's variables plus `block`. Nested blocks (a meeting's, a
+   * note's) use the same filter.
+   */
+  environment.addFilter("blocks", function (this: { ctx: Record<string, unknown> }, blocks: Block[], variant: BlockVariant) {
+    const target = variant === "text" ? environments.text : environments.markup;
+    const rendered = (blocks ?? [])
+      .map((block) => target.render(`blocks/${blockFolder(block)}/${variant}.njk`, { ...this.ctx, block }))
+      .join(variant === "text" ? "\n\n" : "");
+    return variant === "text" ? rendered : new nunjucks.runtime.SafeString(rendered);
+  });
+}
+
+/** A timeline is the meetings' block: its templates live with the meeting's. */
+const blockFolder = (block: Block): string => (block.kind === "timeline" ? "meeting" : block.kind);

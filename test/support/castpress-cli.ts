@@ -1,0 +1,59 @@
+import { spawn } from "node:child_process";
+import { cp, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const FIXTURES = path.join(REPO_ROOT, "test/fixtures");
+const CLI = path.join(REPO_ROOT, "bin/castpress.js");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `castpress` command as an author would, in a child process. */
+export function castpress(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, CI: "true", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** A fresh copy of a fixture project (test/fixtures/<name>) in a temporary folder. */
+export async function copyFixture(name: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `castpress-${name}-`));
+  await cp(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Builds a fixture project with the real CLI into a temporary folder and returns where.
+ * `now` pins what counts as the future, for scheduled episodes.
+ */
+export async function buildFixture(
+  name: string,
+  options: { drafts?: boolean; now?: string; env?: Record<string, string> } = {},
+): Promise<{ project: string; dist: string; result: CliResult }> {
+  const project = await copyFixture(name);
+  const dist = path.join(project, "dist");
+  const args = ["build", ...(options.drafts ? ["--drafts"] : [])];
+  const env = { ...(options.now && { CASTPRESS_NOW: options.now }), ...options.env };
+  const result = await castpress(args, { cwd: project, env });
+  if (result.code !== 0) throw new Error(`castpress build failed for ${name}:\n${result.stderr}\n${result.stdout}`);
+  return { project, dist, result };
+}
+
+/** The repository's own sample project (castpress.yaml, people.yaml, episodes/). */
+export const SAMPLE_PROJECT = REPO_ROOT;
