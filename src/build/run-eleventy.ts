@@ -10,5 +10,8 @@ export const ELEVENTY_CONFIG = path.join(PACKAGE_ROOT, ".eleventy.js");
 export async function createEleventy(options: BuildOptions, output: string, extra: Record<string, unknown> = {}) {
   Object.assign(process.env, buildOptionsToEnv(options));
   const { Eleventy } = await import("@11ty/eleventy");
-  return new Eleventy(ELEVENTY_INPUT, output, { configPath: ELEVENTY_CONFIG, quietMode: true, ...extra });
+  const eleventy = new Eleventy(ELEVENTY_INPUT, output, { configPath: ELEVENTY_CONFIG, quietMode: true, ...extra });
+  // castpress reports progress and errors itself, as file:line messages rather than stack traces.
+  eleventy.disableLogger();
+  return eleventy;
 }

@@ -1,6 +1,8 @@
 import type { ParseArgsConfig } from "node:util";
 import { build } from "./commands/build.ts";
 import { check } from "./commands/check.ts";
+import { newEpisode } from "./commands/new.ts";
+import { serve } from "./commands/serve.ts";
 
 export interface Command {
   name: string;
@@ -10,7 +12,7 @@ export interface Command {
   run(values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [check, build];
+export const COMMANDS: Command[] = [newEpisode, check, build, serve];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

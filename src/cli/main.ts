@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { formatProblem, InputError } from "../problems/problem.ts";
+import { describeError } from "../problems/describe-error.ts";
 import { COMMANDS, usage } from "./commands.ts";
 
 /** `castpress <command> [options]`: each command is one module under commands/. */
@@ -14,12 +14,10 @@ try {
   const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
   process.exitCode = await command.run(values, positionals);
 } catch (error) {
-  if (error instanceof InputError) {
-    for (const problem of error.problems) console.error(formatProblem(problem));
-  } else if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
     console.error(`castpress ${command.name}: ${error.message}\n\n${usage()}`);
   } else {
-    console.error(`castpress ${command.name}: ${error instanceof Error ? error.message : String(error)}`);
+    for (const line of describeError(error)) console.error(line);
   }
   process.exitCode = process.exitCode || 1;
 }

@@ -9,10 +9,14 @@ declare module "@11ty/eleventy" {
   export class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>, eleventyConfig?: unknown);
     write(): Promise<unknown>;
+    /** With init(), makes the next write() read data and templates afresh (what --watch does). */
+    restart(): Promise<void>;
+    init(): Promise<void>;
     toJSON(): Promise<EleventyResult[]>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     setIncrementalBuild(incremental: boolean): void;
+    disableLogger(): void;
     setIsVerbose(verbose: boolean): void;
     stopWatch(): Promise<void>;
   }

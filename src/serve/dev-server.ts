@@ -1,0 +1,128 @@
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Episode } from "../episode/episode.ts";
+import { emailPreviewPage, FEED_PATHS, feedsPreviewPage } from "./previews.ts";
+
+const CLIENT_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "client.js");
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".eml": "message/rfc822",
+  ".mp3": "audio/mpeg",
+  ".m4a": "audio/mp4",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".svg": "image/svg+xml",
+  ".vtt": "text/vtt; charset=utf-8",
+  ".wasm": "application/wasm",
+};
+
+export interface BuildStatus {
+  /** Formatted problems of the last build; empty when it succeeded. */
+  problems: string[];
+  episodes: Episode[];
+}
+
+/**
+ * Serves the preview build with live reload. A failed build keeps the last good files
+ * and shows its problems on every open page until a build succeeds.
+ */
+export class DevServer {
+  private readonly clients = new Set<http.ServerResponse>();
+  private status: BuildStatus = { problems: [], episodes: [] };
+  private readonly server = http.createServer((request, response) => {
+    this.handle(request, response).catch((error: Error) => {
+      if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      response.end(error.message);
+    });
+  });
+
+  constructor(private readonly output: string) {}
+
+  listen(port: number, host: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => {
+        const address = this.server.address() as { port: number };
+        resolve(`http://${host.includes(":") ? `[${host}]` : host}:${address.port}/`);
+      });
+    });
+  }
+
+  /** Tells every open page what the last build did: reload after success, problems after failure. */
+  update(status: BuildStatus): void {
+    this.status = status;
+    for (const client of this.clients) {
+      client.write(`event: status\ndata: ${JSON.stringify({ problems: status.problems })}\n\n`);
+      if (status.problems.length === 0) client.write("event: reload\ndata: {}\n\n");
+    }
+  }
+
+  close(): Promise<void> {
+    for (const client of this.clients) client.end();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (pathname === "/__castpress/events") return this.subscribe(response);
+    if (pathname === "/__castpress/client.js") {
+      response.writeHead(200, { "content-type": TYPES[".js"]! });
+      return void createReadStream(CLIENT_SCRIPT).pipe(response);
+    }
+    if (pathname === "/__castpress/status") return this.send(response, 200, ".json", JSON.stringify({ problems: this.status.problems }));
+    const preview = /^\/__castpress\/preview\/([^/]+)\/$/.exec(pathname);
+    if (preview) {
+      const episode = this.status.episodes.find((candidate) => candidate.slug === preview[1]);
+      if (!episode) return this.send(response, 404, ".txt", `No episode "${preview[1]}" in the last good build.`);
+      return this.send(response, 200, ".html", this.inject(emailPreviewPage(episode.slug, episode.title)));
+    }
+    if (pathname === "/__castpress/feeds/") {
+      const feeds = await Promise.all(
+        FEED_PATHS.map(async (feed) => ({ path: feed, xml: await readFile(path.join(this.output, feed), "utf8").catch(() => undefined) })),
+      );
+      return this.send(response, 200, ".html", this.inject(feedsPreviewPage(feeds)));
+    }
+    return this.serveFile(pathname, response);
+  }
+
+  private async serveFile(pathname: string, response: http.ServerResponse): Promise<void> {
+    let file = path.join(this.output, pathname);
+    if (path.relative(this.output, file).startsWith("..")) return this.send(response, 403, ".txt", "Forbidden");
+    if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, "index.html");
+    const found = await stat(file).then((info) => info.isFile(), () => false);
+    if (!found) {
+      const notFound = await readFile(path.join(this.output, "404.html"), "utf8").catch(() => "<!doctype html><title>Not found</title><p>Not found.</p>");
+      return this.send(response, 404, ".html", this.inject(notFound));
+    }
+    const extension = path.extname(file);
+    if (extension === ".html") return this.send(response, 200, extension, this.inject(await readFile(file, "utf8")));
+    response.writeHead(200, { "content-type": TYPES[extension] ?? "application/octet-stream", "cache-control": "no-store" });
+    createReadStream(file).pipe(response);
+  }
+
+  private subscribe(response: http.ServerResponse): void {
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+    response.write(`event: status\ndata: ${JSON.stringify({ problems: this.status.problems })}\n\n`);
+    this.clients.add(response);
+    response.on("close", () => this.clients.delete(response));
+  }
+
+  private send(response: http.ServerResponse, code: number, extension: string, body: string): void {
+    response.writeHead(code, { "content-type": TYPES[extension] ?? "text/plain", "cache-control": "no-store" });
+    response.end(body);
+  }
+
+  /** The live-reload client goes into every HTML page served, never into the build. */
+  private inject(html: string): string {
+    const tag = '<script src="/__castpress/client.js"></script>';
+    return html.includes("</body>") ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${tag}</body>`) : html + tag;
+  }
+}

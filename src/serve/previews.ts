@@ -1,0 +1,53 @@
+import { emailHtml, emailMessage, emailText, episodePage, podcastFeed, readerFeed } from "../paths.ts";
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/**
+ * One page per episode showing its email as subscribers will see it (desktop and phone
+ * widths, light and dark side by side) and links to its text twin, message and the feeds.
+ */
+export function emailPreviewPage(slug: string, title: string): string {
+  const frames = [
+    ["Desktop, light", 600, "light"],
+    ["Desktop, dark", 600, "dark"],
+    ["Phone, light", 375, "light"],
+    ["Phone, dark", 375, "dark"],
+  ] as const;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Preview: ${escapeHtml(title)}</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;margin:1em;background:#eee;color:#111}
+.frames{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
+figure{margin:0}figcaption{font-weight:600;margin-bottom:.3em}
+iframe{border:1px solid #999;background:#fff;height:900px}
+</style></head><body>
+<h1>Preview: ${escapeHtml(title)}</h1>
+<p><a href="${episodePage(slug)}">Episode page</a> · <a href="${emailText(slug)}">Plain text</a> ·
+<a href="${emailMessage(slug)}">MIME message (.eml)</a> · <a href="/__castpress/feeds/">Feeds</a></p>
+<div class="frames">
+${frames
+  .map(
+    ([label, width, scheme]) =>
+      `<figure><figcaption>${label}</figcaption><iframe title="${label}" src="${emailHtml(slug)}" width="${width}" style="color-scheme:${scheme}"></iframe></figure>`,
+  )
+  .join("\n")}
+</div></body></html>`;
+}
+
+/** Both feeds as their XML, for reading before publishing. */
+export function feedsPreviewPage(feeds: { path: string; xml: string | undefined }[]): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Preview: feeds</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;margin:1em}pre{white-space:pre-wrap;background:#f4f4f4;padding:1em;overflow:auto}</style>
+</head><body><h1>Feeds</h1>
+${feeds
+  .map(
+    ({ path, xml }) =>
+      `<h2><a href="${path}">${path}</a></h2>${xml === undefined ? "<p>Not built.</p>" : `<pre>${escapeHtml(xml)}</pre>`}`,
+  )
+  .join("\n")}
+</body></html>`;
+}
+
+export const FEED_PATHS = [readerFeed(), podcastFeed()];
