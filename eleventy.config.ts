@@ -3,6 +3,10 @@ import { fileURLToPath } from "node:url";
 import { buildOptionsFromEnv } from "./src/eleventy/build-options.ts";
 import { episodesData } from "./src/eleventy/episodes-data.ts";
 import { templateEnvironments } from "./src/eleventy/nunjucks-environment.ts";
+import { searchIndex } from "./src/eleventy/search-index.ts";
+import { webAssets } from "./src/eleventy/web-assets.ts";
+import { webStructuredData } from "./src/eleventy/web-structured-data.ts";
+import { webTimeFilters } from "./src/eleventy/web-time-filters.ts";
 
 const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -10,6 +14,10 @@ const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
 export default function castpress(eleventyConfig: any) {
   const options = buildOptionsFromEnv();
   eleventyConfig.addPlugin(episodesData, options);
+  eleventyConfig.addPlugin(webTimeFilters);
+  eleventyConfig.addPlugin(webStructuredData);
+  eleventyConfig.addPlugin(webAssets);
+  eleventyConfig.addPlugin(searchIndex);
   // Episodes are data, parsed once by castpress; Eleventy never reads them as templates.
   for (const target of ["episodes/", "castpress.yaml", "people.yaml"]) {
     eleventyConfig.addWatchTarget(path.join(options.root, target));

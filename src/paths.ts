@@ -11,6 +11,8 @@ export const tagsIndex = (): string => "/tags/";
 export const tagPage = (tag: string): string => `/tags/${tagSlug(tag)}/`;
 export const peopleIndex = (): string => "/people/";
 export const personPage = (personSlug: string): string => `/people/${personSlug}/`;
+/** Where static hosts look for the "not found" page. */
+export const notFoundPage = (): string => "/404.html";
 export const readerFeed = (): string => "/feed.xml";
 export const podcastFeed = (): string => "/podcast.xml";
 export const emailHtml = (slug: string): string => `/email/${slug}.html`;
