@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildOptionsFromEnv } from "./src/eleventy/build-options.ts";
 import { episodesData } from "./src/eleventy/episodes-data.ts";
+import { feeds } from "./src/eleventy/feeds.ts";
 import { templateEnvironments } from "./src/eleventy/nunjucks-environment.ts";
 import { searchIndex } from "./src/eleventy/search-index.ts";
 import { webAssets } from "./src/eleventy/web-assets.ts";
@@ -24,6 +25,7 @@ export default function castpress(eleventyConfig: any) {
   }
   const templates = templateEnvironments();
   eleventyConfig.setLibrary("njk", templates.markup);
+  eleventyConfig.addPlugin(feeds, { ...options, templates });
 
   return {
     // The output folder is the caller's choice (castpress build writes to a temporary one).

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { appleCategoryIssues } from "../feeds/apple-categories.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
@@ -75,6 +76,10 @@ const podcast = z.strictObject({
     .strictObject({ url: httpsUrl("the funding page, as an https URL"), text: text("the link's text") })
     .optional(),
   hosts: z.array(person).default([]),
+}).superRefine((value, context) => {
+  for (const issue of appleCategoryIssues(value.category, value.subcategory)) {
+    context.addIssue({ code: "custom", path: [issue.field], message: issue.message });
+  }
 });
 
 const siteConfigSchema = z.strictObject({

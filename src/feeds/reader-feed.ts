@@ -1,0 +1,22 @@
+import { absoluteUrl, archivePage, readerFeed } from "../paths.ts";
+import { feedEpisodes, type FeedInput } from "./feed-input.ts";
+import { feedItem } from "./feed-item.ts";
+import { rssDocument } from "./rss-document.ts";
+
+/** /feed.xml: every published episode with its full text, and its audio where it has some. */
+export function readerFeedXml(input: FeedInput): string {
+  const { site } = input;
+  return rssDocument(
+    {
+      title: site.title,
+      description: site.description,
+      site_url: absoluteUrl(site.baseUrl, archivePage(1)),
+      feed_url: absoluteUrl(site.baseUrl, readerFeed()),
+      language: site.language,
+      generator: "castpress",
+      ...(site.copyright && { copyright: site.copyright }),
+      ...(input.art && { image_url: absoluteUrl(site.baseUrl, input.art.url) }),
+    },
+    feedEpisodes(input.episodes).map((episode) => feedItem(episode, input)),
+  );
+}
