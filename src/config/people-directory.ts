@@ -9,6 +9,12 @@ import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
 export const PEOPLE_FILE = "people.yaml";
 
+/** A people entry that passed its schema, with the line it starts on. */
+export interface LocatedPerson {
+  entry: PersonEntry;
+  line: number;
+}
+
 /** The site-wide people directory: everyone `[[Name]]` may name in any episode. */
 export async function loadPeopleDirectory(root: string): Promise<{ people: Map<string, Person>; problems: ProblemList }> {
   const problems = new ProblemList(PEOPLE_FILE);
@@ -18,29 +24,59 @@ export async function loadPeopleDirectory(root: string): Promise<{ people: Map<s
   } catch {
     return { people: new Map(), problems };
   }
-  const { data, lineOf } = parseCheckedYaml(source, z.array(personEntry).nullable().describe("a list of people: - name: ..."), problems);
-  return { people: peopleByName(data ?? [], problems, (index) => lineOf([index])), problems };
+  const { raw, lineOf } = parseCheckedYaml(
+    source,
+    z.array(personEntry).nullable().describe("write people.yaml as a list, each entry starting with - name: ..."),
+    problems,
+  );
+  // Entries with a mistake are reported above; the others still count, so one typo in
+  // people.yaml does not turn every mention of everyone else into an error.
+  return { people: peopleByName(validPeople(raw, (index) => lineOf([index])), problems), problems };
 }
 
-/** People by name; a second entry with the same name or the same page is an error. */
+/** The entries of an unchecked people list that pass the schema, each with its line. */
+export function validPeople(list: unknown, lineOf: (index: number) => number): LocatedPerson[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((value, index) => {
+    const checked = personEntry.safeParse(value);
+    return checked.success ? [{ entry: checked.data, line: lineOf(index) }] : [];
+  });
+}
+
+/**
+ * People by name, added to `into` (an episode's own people go on top of the directory).
+ * A name listed twice, two names that would share a page, and a native name without its
+ * language are errors.
+ */
 export function peopleByName(
-  entries: readonly PersonEntry[],
+  entries: readonly LocatedPerson[],
   problems: ProblemList,
-  lineOf: (index: number) => number,
   into = new Map<string, Person>(),
 ): Map<string, Person> {
-  const slugs = new Map([...into.values()].map((person) => [person.slug, person.name]));
-  entries.forEach((entry, index) => {
+  const known = new Map([...into.values()].map((person) => [person.slug, person.name]));
+  const listed = new Map<string, number>();
+  for (const { entry, line } of entries) {
     const slug = personSlug(entry.name);
-    const clash = slugs.get(slug);
-    if (clash !== undefined && clash !== entry.name) {
-      problems.error(lineOf(index), `"${entry.name}" and "${clash}" would share the page /people/${slug}/`, "tell them apart by name");
+    const clash = known.get(slug);
+    const firstLine = listed.get(entry.name);
+    if (firstLine !== undefined) {
+      problems.error(line, `"${entry.name}" is listed twice (first on line ${firstLine})`, "keep one entry per person");
+      continue;
+    }
+    if (clash === entry.name) {
+      problems.error(line, `"${entry.name}" is already in ${PEOPLE_FILE}`, `remove the entry here, or change the one in ${PEOPLE_FILE}: a person has one page`);
+      continue;
+    }
+    if (clash !== undefined) {
+      problems.error(line, `"${entry.name}" and "${clash}" would share the page /people/${slug}/`, "tell them apart by name");
+      continue;
     }
     if (entry.native && !entry.lang) {
-      problems.error(lineOf(index), `"${entry.name}" has a native name but no lang`, "add lang: ja (or zh, ko, ...) so the right glyphs are chosen");
+      problems.error(line, `"${entry.name}" has a native name but no lang`, "add lang: ja (or zh, ko, ...) so the right glyphs are chosen");
     }
-    slugs.set(slug, entry.name);
+    listed.set(entry.name, line);
+    known.set(slug, entry.name);
     into.set(entry.name, { ...entry, slug });
-  });
+  }
   return into;
 }

@@ -13,12 +13,12 @@ const httpsUrl = (hint: string) =>
 
 const timeZone = z
   .string()
-  .refine((zone) => isTimeZone(zone), { message: "not an IANA time zone" })
+  .refine((zone) => isTimeZone(zone), { message: "is not an IANA time zone" })
   .describe('write an IANA zone name such as "Asia/Tokyo" or "Europe/London"');
 
 const language = z
   .string()
-  .refine((tag) => isLanguageTag(tag), { message: "not a BCP 47 language tag" })
+  .refine((tag) => isLanguageTag(tag), { message: "is not a BCP 47 language tag" })
   .describe('write a language tag such as "en", "en-GB" or "zh-Hans"');
 
 const person = z.strictObject({
@@ -59,7 +59,7 @@ const email = z
     logo: z.string().optional().describe("a logo image: a path in the project or an https URL"),
   })
   .refine((mail) => mail.service !== "custom" || (mail.unsubscribeUrl && mail.manageUrl), {
-    message: "service: custom needs unsubscribeUrl and manageUrl",
+    message: "needs unsubscribeUrl and manageUrl when service is custom",
   })
   .describe("the email settings: from, postalAddress and service");
 
@@ -88,7 +88,8 @@ const siteConfigSchema = z.strictObject({
   author: text("the author's name"),
   baseUrl: z
     .url({ protocol: /^https?$/ })
-    .refine((url) => new URL(url).pathname === "/", { message: "must be an origin, without a path" })
+    // zod runs this even when the URL check above failed: only a URL that parses has a path.
+    .refine((url) => !URL.canParse(url) || new URL(url).pathname === "/", { message: "must be an origin, without a path" })
     .transform((url) => url.replace(/\/+$/, ""))
     .describe("where the site is published, such as https://example.org"),
   language: language.default("en"),
@@ -109,17 +110,41 @@ export type SiteConfig = z.output<typeof siteConfigSchema> & {
 export type PodcastConfig = NonNullable<SiteConfig["podcast"]>;
 export type EmailConfig = NonNullable<SiteConfig["email"]>;
 
-export async function loadSiteConfig(root: string): Promise<{ config?: SiteConfig; problems: ProblemList }> {
+export interface LoadedSiteConfig {
+  config?: SiteConfig;
+  problems: ProblemList;
+  /** The line of a key in castpress.yaml, for problems found later (a missing image file). */
+  lineOf: (path: (string | number)[]) => number;
+  /**
+   * What to check episodes against: the config, or when it has mistakes its keys that are
+   * right over safe defaults, so one `check` still reports every episode's problems too.
+   */
+  checkWith: SiteConfig;
+}
+
+const FALLBACK: Omit<SiteConfig, "root"> = {
+  title: "",
+  description: "",
+  author: "",
+  baseUrl: "https://example.invalid",
+  language: "en",
+  timeZone: "UTC",
+  explicit: false,
+  perPage: 10,
+};
+
+export async function loadSiteConfig(root: string): Promise<LoadedSiteConfig> {
   const problems = new ProblemList(SITE_CONFIG_FILE);
   let source: string;
   try {
     source = await readFile(path.join(root, SITE_CONFIG_FILE), "utf8");
   } catch {
     problems.error(1, "the site config file is missing", `create ${SITE_CONFIG_FILE} with at least title, description, author and baseUrl`);
-    return { problems };
+    return { problems, lineOf: () => 1, checkWith: { ...FALLBACK, root } };
   }
-  const { data } = parseCheckedYaml(source, siteConfigSchema, problems);
-  return { config: data && { ...data, root }, problems };
+  const { data, partial, lineOf } = parseCheckedYaml(source, siteConfigSchema, problems);
+  if (data) return { config: { ...data, root }, problems, lineOf, checkWith: { ...data, root } };
+  return { problems, lineOf, checkWith: { ...FALLBACK, ...partial, root } };
 }
 
 function isTimeZone(zone: string): boolean {

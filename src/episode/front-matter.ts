@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { isLanguageTag } from "../config/site-config.ts";
 
-const required = (what: string) => ({
-  error: (issue: { input?: unknown }) => (issue.input === undefined ? `${what} is required` : `${what} must be text`),
-});
-
 /** One entry of a people list, in people.yaml or an episode's `people:`. */
 export const personEntry = z.strictObject({
-  name: z.string(required("name")).trim().min(1).describe("give the person's name as it appears in [[...]]"),
+  name: z.string().trim().min(1).describe("give the person's name as it appears in [[...]]"),
   native: z.string().optional().describe("the name in its own script, e.g. 福田達夫"),
   lang: z
     .string()
-    .refine(isLanguageTag, { message: "not a language tag" })
+    .refine(isLanguageTag, { message: "is not a language tag" })
     .optional()
     .describe("the native name's language: ja, zh, zh-Hant, ko, ..."),
   role: z.string().optional().describe("what the person does, in one line"),
@@ -23,30 +19,30 @@ const duration = z
 
 /** The keys an episode's front matter may have; see docs in README.md. */
 export const frontMatterSchema = z.strictObject({
-  title: z.string(required("title")).trim().min(1, "title is empty").describe('give the episode a title: title: "..."'),
+  title: z.string().trim().min(1).describe('give the episode a title: title: "..."'),
   date: z
-    .union([z.string(), z.date()], { error: (issue) => (issue.input === undefined ? "date is required" : "date must be a date") })
+    .union([z.string(), z.date()])
     .transform((value) => (value instanceof Date ? value.toISOString() : value))
     .describe("write the date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00"),
   subtitle: z
     .string()
-    .refine((text) => !text.includes("\n"), { message: "subtitle is more than one line" })
+    .refine((text) => !text.includes("\n"), { message: "is more than one line" })
     .optional()
     .describe("keep the subtitle to one line"),
-  summary: z.string().max(4000, "summary is over 4000 characters").optional().describe("shorten the summary to at most 4000 characters"),
+  summary: z.string().max(4000).optional().describe("shorten the summary to at most 4000 characters"),
   guid: z.string().trim().min(1).optional().describe("the episode's permanent id: keep the UUID `castpress new` wrote"),
   tags: z.array(z.string().trim().min(1)).default([]).describe("write tags as a list of words: tags: [china, japan]"),
-  episode: z.int().positive().optional().describe("the episode number: a whole number from 1"),
-  season: z.int().positive().optional().describe("the season number: a whole number from 1"),
+  episode: z.int().min(1).optional().describe("the episode number: a whole number from 1"),
+  season: z.int().min(1).optional().describe("the season number: a whole number from 1"),
   episodeType: z.enum(["full", "trailer", "bonus"]).default("full").describe("full, trailer or bonus"),
   audio: z
     .strictObject({
-      src: z.string(required("audio.src")).trim().min(1).describe("the audio file: a path beside the episode or an https URL"),
+      src: z.string().trim().min(1).describe("the audio file: a path beside the episode or an https URL"),
       duration: duration.optional(),
       length: z.int().positive().optional().describe("the file's size in bytes"),
       type: z
         .string()
-        .regex(/^(audio|video)\/[\w.+-]+$/, "not an audio MIME type")
+        .regex(/^(audio|video)\/[\w.+-]+$/, "is not an audio MIME type")
         .optional()
         .describe("a MIME type such as audio/mpeg, or leave it out to infer it from the extension"),
     })

@@ -49,6 +49,10 @@ export async function resolveMedia(
     return undefined;
   }
   const candidate = path.resolve(fromDir, ref);
+  if (isOutside(root, candidate)) {
+    problems.error(line, `the ${what} "${ref}" leads outside the project`, "copy the file into the project, below episodes/");
+    return undefined;
+  }
   let real: string;
   try {
     real = await realpath(candidate);
@@ -56,13 +60,22 @@ export async function resolveMedia(
     problems.error(line, `the ${what} "${ref}" does not exist (looked for ${path.relative(root, candidate)})`, "check the path: it is relative to the file that names it");
     return undefined;
   }
-  const realRoot = await realpath(root);
-  const relative = path.relative(realRoot, real);
-  if (relative.startsWith("..") || path.isAbsolute(relative)) {
-    problems.error(line, `the ${what} "${ref}" leads outside the project`, "copy the file into the project, below episodes/");
+  if (!(await stat(real)).isFile()) {
+    problems.error(line, `the ${what} "${ref}" is a folder, not a file`, "give the path of the file itself");
     return undefined;
   }
+  const realRoot = await realpath(root);
+  if (isOutside(realRoot, real)) {
+    problems.error(line, `the ${what} "${ref}" is a link to a file outside the project`, "copy the file into the project, below episodes/, instead of linking to it");
+    return undefined;
+  }
+  const relative = path.relative(realRoot, real);
   return { url: mediaFile(relative.split(path.sep).join("/")), sourcePath: real, alt: "" };
+}
+
+function isOutside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
 }
 
 /** Audio facts: length and duration are read from a local file; a URL needs them written. */

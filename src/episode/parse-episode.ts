@@ -4,14 +4,14 @@ import { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
 import { v5 as uuidv5 } from "uuid";
 import type { SiteConfig } from "../config/site-config.ts";
-import { peopleByName } from "../config/people-directory.ts";
+import { peopleByName, validPeople } from "../config/people-directory.ts";
 import { episodePage } from "../paths.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 import { scanBlocks } from "./block-scanner.ts";
 import { buildBody } from "./body.ts";
 import type { Chapter, Episode, Person } from "./episode.ts";
-import { frontMatterSchema } from "./front-matter.ts";
+import { frontMatterSchema, type FrontMatter } from "./front-matter.ts";
 import type { MarkdownEnv } from "./markdown.ts";
 import { resolveAudio, resolveMedia } from "./media.ts";
 import { LinkList } from "./plain-text.ts";
@@ -56,10 +56,11 @@ export async function parseEpisode(
     engines: { yaml: (text: string) => ((frontMatterText = text), {}) },
   });
   const bodyFirstLine = source.slice(0, source.length - split.content.length).split("\n").length;
-  const { data: front, lineOf } = parseCheckedYaml(frontMatterText, frontMatterSchema, problems, 2);
-
-  const people = new Map(context.people);
-  if (front) peopleByName(front.people, problems, (index) => lineOf(["people", index]), people);
+  const { data: front, partial, raw, lineOf } = parseCheckedYaml(frontMatterText, frontMatterSchema, problems, 2);
+  // With a mistake in the front matter, the keys that are right are still checked further.
+  const fields: Partial<FrontMatter> = front ?? partial ?? {};
+  const ownPeople = validPeople((raw as { people?: unknown } | null | undefined)?.people, (index) => lineOf(["people", index]));
+  const people = peopleByName(ownPeople, problems, new Map(context.people));
 
   const md = context.md;
   const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
@@ -73,18 +74,17 @@ export async function parseEpisode(
     language: context.site.language,
     links,
   });
-  if (!front) return { problems };
-
-  const date = parseEpisodeDate(front.date, context.site.timeZone);
-  if (!date) {
-    problems.error(lineOf(["date"]), `"${front.date}" is not a date`, "write a real date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00");
+  const date = fields.date === undefined ? undefined : parseEpisodeDate(fields.date, context.site.timeZone);
+  if (fields.date !== undefined && !date) {
+    problems.error(lineOf(["date"]), `the date "${fields.date}" is not a real date`, "write a real date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00");
   }
   const fromDir = path.dirname(sourcePath);
-  const audio = front.audio && (await resolveAudio(front.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
-  const image = front.image ? await resolveMedia({ ref: front.image, line: lineOf(["image"]) }, fromDir, context.root, problems, "image") : undefined;
+  const audio = fields.audio && (await resolveAudio(fields.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
+  const image = fields.image ? await resolveMedia({ ref: fields.image, line: lineOf(["image"]) }, fromDir, context.root, problems, "image") : undefined;
   const chapters = chaptersOf(sections, audio?.duration, tokens, bodyFirstLine, problems);
+  problems.items.sort((a, b) => a.line - b.line);
 
-  if (!date || problems.items.some((problem) => problem.severity === "error")) return { problems };
+  if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems };
   const episode: Episode = {
     file,
     slug,

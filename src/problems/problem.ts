@@ -30,6 +30,20 @@ export class ProblemList {
   }
 }
 
+/**
+ * Problems as an author works through them: the config, then the people directory, then
+ * each episode file in name order, each from its first line down.
+ */
+export function inReadingOrder(problems: readonly Problem[], firstFiles: readonly string[]): Problem[] {
+  const rank = (file: string): number => {
+    const index = firstFiles.indexOf(file);
+    return index >= 0 ? index : firstFiles.length;
+  };
+  return [...problems].sort(
+    (a, b) => rank(a.file) - rank(b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line,
+  );
+}
+
 export const hasErrors = (problems: readonly Problem[]): boolean =>
   problems.some((problem) => problem.severity === "error");
 

@@ -2,10 +2,18 @@ import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import type { ProblemList } from "../problems/problem.ts";
+import { authorErrorMap, keyLabel } from "./author-messages.ts";
 
 export interface CheckedYaml<T> {
   /** Undefined when anything is wrong, so nothing downstream sees unchecked data. */
   data?: T;
+  /**
+   * When `data` is undefined but the YAML parsed: each top-level key whose value passed its
+   * own check, so later checks (a date, a file) can still run and report in the same pass.
+   */
+  partial?: Partial<T>;
+  /** The YAML as parsed, unchecked (undefined when it does not parse). */
+  raw?: unknown;
   /** The file line of the value at a path, for messages about it. */
   lineOf: (path: (string | number)[]) => number;
 }
@@ -27,51 +35,84 @@ export function parseCheckedYaml<Schema extends z.ZodType>(
   const lineOf = (path: (string | number)[]): number => lineAt(valueOffset(document, path));
 
   if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      problems.error(
-        lineAt(error.pos[0]),
-        `the YAML does not parse: ${firstSentence(error.message)}`,
-        "check the indentation, and quote values that hold a colon or start with a special character",
-      );
-    }
+    reportYamlErrors(document, text, lineAt, problems);
     return { lineOf };
   }
 
-  const result = schema.safeParse(document.toJS() ?? {});
-  if (result.success) return { data: result.data, lineOf };
+  const raw: unknown = document.toJS();
+  const result = schema.safeParse(raw ?? {}, { error: authorErrorMap });
+  if (result.success) return { data: result.data, raw, lineOf };
 
   for (const issue of result.error.issues) {
     const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
     if (issue.code === "unrecognized_keys") {
       const known = knownKeysAt(schema, path);
+      const where = path.length > 0 ? ` in ${keyLabel(path)}` : "";
       for (const key of issue.keys) {
         problems.error(
           lineAt(keyOffset(document, [...path, key])),
-          `unknown key "${[...path, key].join(".")}"${didYouMean(key, known)}`,
+          `unknown key "${key}"${where}${didYouMean(key, known)}`,
           `use one of: ${known.join(", ")}`,
         );
       }
       continue;
     }
-    const hint = schemaAt(schema, path)?.description ?? "see the author's guide in README.md";
-    const where = path.length > 0 ? `"${path.join(".")}": ` : "";
-    problems.error(lineOf(path), `${where}${issue.message}`, hint);
+    const hint = descriptionOf(schemaAt(schema, path)) ?? "see the author's guide in README.md";
+    const message = path.length > 0 ? `${keyLabel(path)} ${issue.message}` : `the file ${issue.message}`;
+    problems.error(lineOf(path), message, hint);
   }
-  return { lineOf };
+  return { partial: salvage(schema, raw), raw, lineOf };
+}
+
+/** The top-level keys whose values pass their own schema, when the whole does not. */
+function salvage<Schema extends z.ZodType>(schema: Schema, raw: unknown): Partial<z.output<Schema>> | undefined {
+  const object = unwrap(schema);
+  if (!(object instanceof z.ZodObject) || typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
+  const partial: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(object.shape as Record<string, z.ZodType>)) {
+    const checked = field.safeParse((raw as Record<string, unknown>)[key]);
+    if (checked.success && checked.data !== undefined) partial[key] = checked.data;
+  }
+  return partial as Partial<z.output<Schema>>;
+}
+
+/** One problem per line, in words an author can act on. */
+function reportYamlErrors(document: Document, text: string, lineAt: (offset: number) => number, problems: ProblemList): void {
+  const reported = new Set<number>();
+  for (const error of document.errors) {
+    let line = lineAt(error.pos[0]);
+    let message = `the YAML does not parse: ${firstSentence(error.message)}`;
+    let hint = "check the indentation, and quote values that hold a colon or start with a special character";
+    const quote = /^Missing closing (["'])quote/.exec(error.message)?.[1];
+    if (error.code === "MISSING_CHAR" && quote) {
+      // The parser notices at the end of the text; the author needs the line the quote opens on.
+      const opening = text.lastIndexOf(quote, error.pos[0] - 1);
+      if (opening >= 0) line = lineAt(opening);
+      message = `the value in ${quote === '"' ? "double" : "single"} quotes that starts here is never closed`;
+      hint = `end it with ${quote} on the same line`;
+    } else if (error.code === "DUPLICATE_KEY") {
+      message = "this key appears a second time";
+      hint = "keep one of the two";
+    }
+    if (reported.has(line)) continue;
+    reported.add(line);
+    problems.error(line, message, hint);
+  }
 }
 
 function firstSentence(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
+/** Where the key of a value is written (the line an author looks at), else the value itself. */
 function valueOffset(document: Document, path: (string | number)[]): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = document.getIn(path.slice(0, depth), true) as { range?: number[] } | undefined;
-    if (node?.range) return node.range[0];
     if (depth > 0) {
       const key = keyOffset(document, path.slice(0, depth));
       if (key !== undefined) return key;
     }
+    const node = document.getIn(path.slice(0, depth), true) as { range?: number[] } | undefined;
+    if (node?.range) return node.range[0];
   }
   return undefined;
 }
@@ -96,6 +137,17 @@ function schemaAt(schema: z.ZodType, path: (string | number)[]): z.ZodType | und
   return current;
 }
 
+/** A schema's description, which says what to write; wrappers (optional, default) may hide it. */
+function descriptionOf(schema: z.ZodType | undefined): string | undefined {
+  for (let current = schema; current; ) {
+    if (current.description) return current.description;
+    const inner = unwrap1(current);
+    if (inner === current) return undefined;
+    current = inner;
+  }
+  return undefined;
+}
+
 function knownKeysAt(schema: z.ZodType, path: (string | number)[]): string[] {
   const target = unwrap(schemaAt(schema, path));
   return target instanceof z.ZodObject ? Object.keys(target.shape) : [];
@@ -103,13 +155,15 @@ function knownKeysAt(schema: z.ZodType, path: (string | number)[]): string[] {
 
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema;
-  for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable) {
-      current = current.unwrap() as z.ZodType;
-    } else if (current instanceof z.ZodPipe) {
-      current = current.in as z.ZodType;
-    } else {
-      return current;
-    }
+  while (current && unwrap1(current) !== current) current = unwrap1(current);
+  return current;
+}
+
+/** One layer of optional, default, nullable or pipe (a transform) off a schema. */
+function unwrap1(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) {
+    return schema.unwrap() as z.ZodType;
   }
+  if (schema instanceof z.ZodPipe) return schema.in as z.ZodType;
+  return schema;
 }
