@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildOptionsFromEnv } from "./src/eleventy/build-options.ts";
+import { emails } from "./src/eleventy/emails.ts";
 import { episodesData } from "./src/eleventy/episodes-data.ts";
 import { feeds } from "./src/eleventy/feeds.ts";
 import { templateEnvironments } from "./src/eleventy/nunjucks-environment.ts";
@@ -25,6 +26,7 @@ export default function castpress(eleventyConfig: any) {
   }
   const templates = templateEnvironments();
   eleventyConfig.setLibrary("njk", templates.markup);
+  eleventyConfig.addPlugin(emails, { ...options, templates });
   eleventyConfig.addPlugin(feeds, { ...options, templates });
 
   return {
