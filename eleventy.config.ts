@@ -24,7 +24,7 @@ export default function castpress(eleventyConfig: any) {
   for (const target of ["episodes/", "castpress.yaml", "people.yaml"]) {
     eleventyConfig.addWatchTarget(path.join(options.root, target));
   }
-  const templates = templateEnvironments();
+  const templates = templateEnvironments(options.root);
   eleventyConfig.setLibrary("njk", templates.markup);
   eleventyConfig.addPlugin(emails, { ...options, templates });
   eleventyConfig.addPlugin(feeds, { ...options, templates });

@@ -19,11 +19,14 @@ export interface TemplateEnvironments {
 
 /**
  * The Nunjucks environments for every output, over one set of templates, which include each
- * other by their path below templates/ ("blocks/quote/web.njk"). Author text is data, never
- * evaluated as a template: https://mozilla.github.io/nunjucks/api.html#autoescaping
+ * other by their path below templates/ ("blocks/quote/web.njk"). A project may override any
+ * of them with a file at the same path in its own templates/ folder.
+ * Author text is data, never evaluated as a template: https://mozilla.github.io/nunjucks/api.html#autoescaping
  */
-export function templateEnvironments(): TemplateEnvironments {
-  const loader = new nunjucks.FileSystemLoader(TEMPLATES_DIR);
+export function templateEnvironments(projectRoot?: string): TemplateEnvironments {
+  const projectTemplates = projectRoot && path.resolve(projectRoot, "templates");
+  const searchPaths = projectTemplates && projectTemplates !== TEMPLATES_DIR ? [projectTemplates, TEMPLATES_DIR] : [TEMPLATES_DIR];
+  const loader = new nunjucks.FileSystemLoader(searchPaths);
   const environments = {
     markup: new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false }),
     text: new nunjucks.Environment(loader, { autoescape: false, throwOnUndefined: false }),

@@ -56,7 +56,7 @@ export async function parseEpisode(
     engines: { yaml: (text: string) => ((frontMatterText = text), {}) },
   });
   const bodyFirstLine = source.slice(0, source.length - split.content.length).split("\n").length;
-  const { data: front, partial, raw, lineOf } = parseCheckedYaml(frontMatterText, frontMatterSchema, problems, 2);
+  const { data: front, partial, raw, lineOf } = parseCheckedYaml(frontMatterText, frontMatterSchema, problems, 1); // gray-matter's text starts with the newline after the opening ---, so its line 1 is the file's.
   // With a mistake in the front matter, the keys that are right are still checked further.
   const fields: Partial<FrontMatter> = front ?? partial ?? {};
   const ownPeople = validPeople((raw as { people?: unknown } | null | undefined)?.people, (index) => lineOf(["people", index]));

@@ -34,7 +34,7 @@ export const newEpisode: Command = {
     }
     const file = path.join(dir, `${date}-${slug}.md`);
     const audio = typeof values.audio === "string" ? path.relative(dir, path.resolve(values.audio)).split(path.sep).join("/") : undefined;
-    const text = templateEnvironments().text.render("skeleton/episode.md", {
+    const text = templateEnvironments(root).text.render("skeleton/episode.md", {
       // JSON strings are YAML double-quoted scalars: any title is safe in the front matter.
       title: JSON.stringify(title),
       date,

@@ -1,0 +1,97 @@
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { snapshotTree } from "./support/tree-snapshot.ts";
+
+const EPISODE = "episodes/2025-01-16-first-episode.md";
+
+/** A project already built once, so a failing build has a dist/ to spoil. */
+async function builtProject(): Promise<{ project: string; dist: string; before: Record<string, string> }> {
+  const project = await copyFixture("workflow");
+  const first = await castpress(["build"], { cwd: project });
+  expect(first.code, first.stderr).toBe(0);
+  const dist = path.join(project, "dist");
+  return { project, dist, before: await snapshotTree(dist) };
+}
+
+async function edit(project: string, file: string, change: (text: string) => string): Promise<void> {
+  const target = path.join(project, file);
+  await writeFile(target, change(await readFile(target, "utf8")));
+}
+
+const noStackTrace = (output: string): void => expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe("castpress build", () => {
+  it("builds into dist/ and says where each output is", async () => {
+    const project = await copyFixture("workflow");
+    const result = await castpress(["build"], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Built 1 episode in [\d.]+ s: \d+ files, [\d.]+ KB in dist\/$/m);
+    expect(result.stdout).toContain("dist/index.html");
+    const files = await readdir(path.join(project, "dist", "episodes", "first-episode"));
+    expect(files).toContain("index.html");
+  });
+
+  it("writes nothing when an episode has an error, and names its file and line", async () => {
+    const { project, dist, before } = await builtProject();
+    await edit(project, EPISODE, (text) => text.replace("tags: [japan]", "tags: [japan]\ntitel: typo"));
+    const result = await castpress(["build"], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${EPISODE}:7: unknown key "titel" (did you mean "title"?)`);
+    noStackTrace(result.stderr + result.stdout);
+    expect(await snapshotTree(dist)).toEqual(before);
+  });
+
+  it("leaves dist/ exactly as it was when a template fails mid-build, naming the template", async () => {
+    const { project, dist, before } = await builtProject();
+    await mkdir(path.join(project, "templates/blocks/quote"), { recursive: true });
+    await writeFile(path.join(project, "templates/blocks/quote/web.njk"), "{{ block.speaker | noSuchFilter }}");
+    const result = await castpress(["build"], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("noSuchFilter");
+    noStackTrace(result.stderr + result.stdout);
+    expect(await snapshotTree(dist)).toEqual(before);
+    const leftovers = (await readdir(project)).filter((name) => name.startsWith(".dist."));
+    expect(leftovers).toEqual([]);
+  });
+
+  it("reports every problem of every episode in one run", async () => {
+    const project = await copyFixture("workflow");
+    await edit(project, EPISODE, (text) => text.replace("[[Fukuda Tatsuo]]", "[[Fukuda Tatsu]]"));
+    await writeFile(
+      path.join(project, "episodes/2025-01-20-second.md"),
+      "---\ntitle: Second\ndate: 2025-02-30\n---\n\n::: note\nnever closed\n",
+    );
+    const result = await castpress(["check"], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${EPISODE}:9: no one called "Fukuda Tatsu"`);
+    expect(result.stderr).toContain("episodes/2025-01-20-second.md:3:");
+    expect(result.stderr).toContain("episodes/2025-01-20-second.md:6: the note block opened here is never closed");
+  });
+
+  it("builds elsewhere with --out, and includes drafts only with --drafts", async () => {
+    const project = await copyFixture("workflow");
+    await edit(project, EPISODE, (text) => text.replace("tags: [japan]", "tags: [japan]\ndraft: true"));
+    const plain = await castpress(["build", "--out", "public"], { cwd: project });
+    expect(plain.code, plain.stderr).toBe(0);
+    await expect(readdir(path.join(project, "public/episodes"))).rejects.toThrow();
+    const preview = await castpress(["build", "--drafts", "--out", "preview"], { cwd: project });
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(await readdir(path.join(project, "preview/episodes"))).toContain("first-episode");
+    await expect(readdir(path.join(project, "dist"))).rejects.toThrow();
+  });
+});
+
+describe("castpress check", () => {
+  let project: string;
+  beforeAll(async () => {
+    project = await copyFixture("workflow");
+  });
+
+  it("passes a good project with exit code 0", async () => {
+    const result = await castpress(["check"], { cwd: project });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("1 episode checked: no errors");
+  });
+});
