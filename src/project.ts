@@ -1,14 +1,16 @@
 import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
-import { loadPeopleDirectory } from "./config/people-directory.ts";
-import { loadSiteConfig, type SiteConfig } from "./config/site-config.ts";
+import { loadPeopleDirectory, PEOPLE_FILE } from "./config/people-directory.ts";
+import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./config/site-config.ts";
 import type { Episode, Media, Person } from "./episode/episode.ts";
 import { createMarkdown } from "./episode/markdown.ts";
 import { parseEpisode } from "./episode/parse-episode.ts";
 import { resolveMedia } from "./episode/media.ts";
-import { ProblemList, type Problem } from "./problems/problem.ts";
+import { checkPodcastArt } from "./feeds/podcast-art.ts";
+import { inReadingOrder, ProblemList, type Problem } from "./problems/problem.ts";
 
 export const EPISODES_DIR = "episodes";
+const FIRST_FILES = [SITE_CONFIG_FILE, PEOPLE_FILE];
 
 export interface LoadOptions {
   /** Include drafts and scheduled episodes (a private preview). */
@@ -35,17 +37,18 @@ export interface Project {
 /** Reads the config, the people directory and every episode, checking all of them. */
 export async function loadProject(projectDir: string, options: LoadOptions = {}): Promise<Project | { problems: Problem[] }> {
   const root = await realpath(projectDir);
-  const [{ config: site, problems: configProblems }, { people, problems: peopleProblems }] = await Promise.all([
+  const [{ config, checkWith: site, problems: configProblems, lineOf: configLineOf }, { people, problems: peopleProblems }] = await Promise.all([
     loadSiteConfig(root),
     loadPeopleDirectory(root),
   ]);
   const problems: Problem[] = [...configProblems.items, ...peopleProblems.items];
-  if (!site) return { problems };
   const siteMedia = new ProblemList("castpress.yaml");
   const [art, logo] = await Promise.all(
-    [site.image, site.email?.logo].map((ref) => ref ? resolveMedia({ ref, line: 1 }, root, root, siteMedia, "image") : undefined),
+    ([[site.image, ["image"]], [site.email?.logo, ["email", "logo"]]] as const).map(([ref, key]) =>
+      ref ? resolveMedia({ ref, line: configLineOf([...key]) }, root, root, siteMedia, "image") : undefined,
+    ),
   );
-  problems.push(...siteMedia.items);
+  problems.push(...siteMedia.items, ...(await checkPodcastArt(site, art, configLineOf(["image"]))));
 
   const context = { root, site, people, md: createMarkdown(), now: options.now ?? (process.env.CASTPRESS_NOW ? new Date(process.env.CASTPRESS_NOW) : new Date()) };
   const files = await episodeFiles(root);
@@ -60,7 +63,9 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   problems.push(...duplicateSlugs(files, root));
   allEpisodes.sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
   const episodes = options.drafts ? allEpisodes : allEpisodes.filter((episode) => !episode.draft && !episode.scheduled);
-  return { root, site, people, allEpisodes, episodes, problems, ...(art && { art }), ...(logo && { logo }) };
+  // A config with mistakes still let every episode be checked, but nothing may be built from it.
+  if (!config) return { problems: inReadingOrder(problems, FIRST_FILES) };
+  return { root, site, people, allEpisodes, episodes, problems: inReadingOrder(problems, FIRST_FILES), ...(art && { art }), ...(logo && { logo }) };
 }
 
 export const isLoaded = (result: Project | { problems: Problem[] }): result is Project => "site" in result;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { episodeText, parseEpisodeText } from "./support/episode-text.ts";
+
+const withRemoteAudio = (duration: string) =>
+  `title: Sample\ndate: 2025-01-16\naudio:\n  src: https://example.org/audio/sample.mp3\n  duration: "${duration}"\n  length: 120000`;
+
+describe("chapters", () => {
+  it("takes a ## heading's [MM:SS] stamp as a chapter start, and keeps the stamp out of its text", async () => {
+    const { episode, lines } = await parseEpisodeText(
+      episodeText("\nOpening.\n\n## [00:00] Opening words\n\nA.\n\n## [02:15] Some *background* on resuming ties\n\nB.\n\n## Unstamped\n\nC.\n"),
+    );
+    expect(lines).toEqual([]);
+    expect(episode!.chapters).toEqual([
+      { title: "Opening words", start: 0, id: "opening-words" },
+      { title: "Some _background_ on resuming ties", start: 135, id: "some-background-on-resuming-ties" },
+    ]);
+    const sections = episode!.sections.map(({ id, title, titleHtml, start }) => ({ id, title, titleHtml, start }));
+    expect(sections).toEqual([
+      { id: "", title: "", titleHtml: "", start: undefined },
+      { id: "opening-words", title: "Opening words", titleHtml: "Opening words", start: 0 },
+      { id: "some-background-on-resuming-ties", title: "Some _background_ on resuming ties", titleHtml: "Some <em>background</em> on resuming ties", start: 135 },
+      { id: "unstamped", title: "Unstamped", titleHtml: "Unstamped", start: undefined },
+    ]);
+    expect(episode!.plainText).not.toContain("02:15");
+  });
+
+  it("reads [HH:MM:SS] stamps", async () => {
+    const { episode } = await parseEpisodeText(episodeText("\n## [0:59] A\n\n## [1:02:03] B\n"));
+    expect(episode!.chapters.map((chapter) => chapter.start)).toEqual([59, 3723]);
+  });
+
+  it("reports a stamp that is not a time, and chapters that do not increase, at their headings", async () => {
+    const { episode, lines } = await parseEpisodeText(episodeText("\n## [1:75] Bad seconds\n\n## [1:60:00] Bad minutes\n\n## [05:00] Five\n\n## [05:00] Five again\n\n## [04:00] Four\n"));
+    expect(episode).toBeUndefined();
+    expect(lines).toEqual([
+      'episodes/2025-01-16-sample.md:6: the chapter stamp "[1:75]" is not a time — write it as [MM:SS] or [HH:MM:SS], with seconds and minutes under 60',
+      'episodes/2025-01-16-sample.md:8: the chapter stamp "[1:60:00]" is not a time — write it as [MM:SS] or [HH:MM:SS], with seconds and minutes under 60',
+      'episodes/2025-01-16-sample.md:12: the chapter "Five again" starts no later than the one before it — chapter stamps must increase down the episode',
+      'episodes/2025-01-16-sample.md:14: the chapter "Four" starts no later than the one before it — chapter stamps must increase down the episode',
+    ]);
+  });
+
+  it("reports a chapter that starts at or past the audio's end", async () => {
+    const { lines } = await parseEpisodeText(
+      `---\n${withRemoteAudio("01:00")}\n---\n\n## [00:30] Inside\n\n## [01:00] At the end\n\n## [1:00:00] Far past\n`,
+    );
+    expect(lines).toEqual([
+      'episodes/2025-01-16-sample.md:12: the chapter "At the end" starts at 60 s, past the audio\'s end (60 s) — fix the stamp, or the audio file',
+      'episodes/2025-01-16-sample.md:14: the chapter "Far past" starts at 3600 s, past the audio\'s end (60 s) — fix the stamp, or the audio file',
+    ]);
+  });
+
+  it("keeps chapters inside the audio", async () => {
+    const { episode, lines } = await parseEpisodeText(`---\n${withRemoteAudio("1:00:00")}\n---\n\n## [00:30] Inside\n\n## [59:59] Last\n`);
+    expect(lines).toEqual([]);
+    expect(episode!.audio).toMatchObject({ url: "https://example.org/audio/sample.mp3", duration: 3600, length: 120000, type: "audio/mpeg" });
+    expect(episode!.chapters.map((chapter) => chapter.start)).toEqual([30, 3599]);
+  });
+});
