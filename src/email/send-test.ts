@@ -18,7 +18,7 @@ export async function sendTestMessage(message: Buffer, to: string, smtpUrl: stri
     return info.response;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new TestSendError(`the SMTP server at ${redact(smtpUrl)} refused the message: ${reason}`);
+    throw new TestSendError(`the SMTP server at ${redact(smtpUrl)} did not take the message: ${reason}`);
   } finally {
     transport.close();
   }

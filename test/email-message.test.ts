@@ -1,0 +1,132 @@
+import type { AddressInfo } from "node:net";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, castpress } from "./support/castpress-cli.ts";
+
+/**
+ * The .eml of an issue, sent by `castpress email --send-test` through a real SMTP server on a
+ * loopback port, arrives whole: what mailparser reads back is what the author wrote.
+ */
+const TITLE = `Tom & Jerry's "Best" <Day> <script>alert(1)</script> 🎉`;
+const SUBTITLE = `Subtitle & <b>bold</b> "quoted" 'single' <script>alert(2)</script> 🐟`;
+
+let project: string;
+let dist: string;
+let server: SMTPServer;
+let port: number;
+const received: { to: string[]; mail: ParsedMail }[] = [];
+
+beforeAll(async () => {
+  ({ project, dist } = await buildFixture("email-escaping"));
+  server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    onRcptTo(address, _session, callback) {
+      // A server that refuses one mailbox, for the refusal message.
+      if (address.address.startsWith("refused@")) return callback(new Error("550 no such mailbox"));
+      callback();
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail });
+          callback();
+        },
+        callback,
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.server.address() as AddressInfo).port;
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server?.close(() => resolve()));
+});
+
+describe("castpress email --send-test", () => {
+  let mail: ParsedMail;
+  let cliOutput: string;
+
+  beforeAll(async () => {
+    const result = await castpress(["email", "escaping", "--send-test", "reader@example.org"], {
+      cwd: project,
+      env: { SMTP_URL: `smtp://127.0.0.1:${port}` },
+    });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    cliOutput = result.stdout;
+    expect(received).toHaveLength(1);
+    expect(received[0]!.to).toEqual(["reader@example.org"]);
+    mail = received[0]!.mail;
+  }, 60_000);
+
+  it("prints where the three files are, with their sizes", () => {
+    for (const ext of ["html", "txt", "eml"]) expect(cliOutput).toMatch(new RegExp(`dist/email/escaping\\.${ext}\\s+\\d+\\.\\d KB`));
+    expect(cliOutput).toContain("Sent a test to reader@example.org");
+  });
+
+  it("has the exact title as its subject, and the sender from the config", () => {
+    expect(mail.subject).toBe(TITLE);
+    expect(mail.from?.value).toEqual([{ name: "Letters & Notes", address: "letters@example.org" }]);
+    expect(mail.replyTo?.value[0]?.address).toBe("replies@example.org");
+  });
+
+  it("is multipart/alternative with the text twin and the HTML email, as built", async () => {
+    expect(mail.headers.get("content-type")).toMatchObject({ value: "multipart/alternative" });
+    const [html, text] = await Promise.all(["html", "txt"].map((ext) => readFile(path.join(dist, `email/escaping.${ext}`), "utf8")));
+    expect(mail.text).toBe(text);
+    expect(mail.html).toBe(html);
+  });
+
+  it("keeps Chinese and Japanese text intact in both parts", () => {
+    for (const cjk of ["双方表示将保持高层交往和各领域对话交流。", "科学的な根拠に基づいて説明していきます。", "福田達夫", "王毅"]) {
+      expect(mail.text).toContain(cjk);
+      expect(mail.html).toContain(cjk);
+    }
+    expect(mail.html).toMatch(/lang="zh"[^>]*>\s*<p[^>]*>双方表示/);
+    expect(mail.html).toMatch(/lang="ja"[^>]*>\s*<p[^>]*>科学的な/);
+  });
+
+  it("carries List-Id, List-Unsubscribe with the service's merge tag and a mailto, and One-Click", () => {
+    const header = (name: string) => mail.headerLines.find((line) => line.key === name)?.line;
+    expect(header("list-id")).toBe("List-ID: <letters.example.org>");
+    expect(header("list-unsubscribe")).toBe("List-Unsubscribe: <*|UNSUB|*>, <mailto:leave@example.org>");
+    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+  });
+
+  it("shows the title, subtitle and author text as text, never as markup", () => {
+    expect(mail.html).not.toMatch(/<script/i);
+    expect(mail.html).not.toContain("<b>bold</b>");
+    expect(mail.html).toContain("Tom &amp; Jerry&#39;s &quot;Best&quot; &lt;Day&gt; &lt;script&gt;alert(1)&lt;/script&gt; 🎉");
+    expect(mail.text).toContain(TITLE);
+    expect(mail.text).toContain(SUBTITLE);
+  });
+
+  it("ends the text twin with the numbered links and the unsubscribe line", () => {
+    expect(mail.text).toMatch(/\[2\] https:\/\/example\.org\/a\?x=1&y=2\n/);
+    expect(mail.text).toContain("outside link [2]");
+    expect(mail.text).toMatch(/Unsubscribe: \*\|UNSUB\|\*\n/);
+  });
+});
+
+describe("castpress email --send-test, when it cannot send", () => {
+  it("says to set SMTP_URL when none is set", async () => {
+    const result = await castpress(["email", "escaping", "--send-test", "reader@example.org"], { cwd: project, env: { SMTP_URL: "" } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/set SMTP_URL/);
+  });
+
+  it("says so when the server refuses the message", async () => {
+    const result = await castpress(["email", "escaping", "--send-test", "refused@example.org"], {
+      cwd: project,
+      env: { SMTP_URL: `smtp://127.0.0.1:${port}` },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/SMTP server at smtp:\/\/127\.0\.0\.1:\d+\/? did not take the message: .*no such mailbox/);
+  });
+});
