@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { appleCategoryIssues } from "../feeds/apple-categories.ts";
+import { didYouMean } from "../problems/did-you-mean.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
@@ -13,7 +14,9 @@ const httpsUrl = (hint: string) =>
 
 const timeZone = z
   .string()
-  .refine((zone) => isTimeZone(zone), { message: "is not an IANA time zone" })
+  .refine((zone) => isTimeZone(zone), {
+    error: (issue) => `is not an IANA time zone${didYouMean(String(issue.input), Intl.supportedValuesOf("timeZone"))}`,
+  })
   .describe('write an IANA zone name such as "Asia/Tokyo" or "Europe/London"');
 
 const language = z

@@ -2,7 +2,7 @@ import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import type { ProblemList } from "../problems/problem.ts";
-import { authorErrorMap, keyLabel } from "./author-messages.ts";
+import { authorErrorMap, describeValue, keyLabel } from "./author-messages.ts";
 
 export interface CheckedYaml<T> {
   /** Undefined when anything is wrong, so nothing downstream sees unchecked data. */
@@ -58,10 +58,17 @@ export function parseCheckedYaml<Schema extends z.ZodType>(
       continue;
     }
     const hint = descriptionOf(schemaAt(schema, path)) ?? "see the author's guide in README.md";
-    const message = path.length > 0 ? `${keyLabel(path)} ${issue.message}` : `the file ${issue.message}`;
+    // A check of its own ("is not a language tag") does not say what was written; show it.
+    const value = issue.code === "custom" ? valueAt(raw, path) : undefined;
+    const written = typeof value === "string" || typeof value === "number" ? ` ${describeValue(value)}` : "";
+    const message = path.length > 0 ? `${keyLabel(path)}${written} ${issue.message}` : `the file ${issue.message}`;
     problems.error(lineOf(path), message, hint);
   }
   return { partial: salvage(schema, raw), raw, lineOf };
+}
+
+function valueAt(raw: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined), raw);
 }
 
 /** The top-level keys whose values pass their own schema, when the whole does not. */
