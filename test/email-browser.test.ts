@@ -1,0 +1,130 @@
+import { mkdir, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFixture, castpress, REPO_ROOT, SAMPLE_PROJECT } from "./support/castpress-cli.ts";
+import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
+import { serveStatic } from "./support/static-server.ts";
+
+/**
+ * The sample's email issue in Debian's Chromium, at a phone's width and at the email's own,
+ * light and dark. Screenshots go to test/screenshots/latest/ for a reviewer; with
+ * UPDATE_DOCS_SCREENSHOTS=1 also to docs/screenshots/, the set the README shows.
+ */
+const SAMPLE_SLUG = "china-japan-relations-reset";
+const WIDTHS = [375, 600] as const;
+const SCHEMES = ["light", "dark"] as const;
+const SCREENSHOTS = [path.join(REPO_ROOT, "test/screenshots/latest"), ...(process.env.UPDATE_DOCS_SCREENSHOTS ? [path.join(REPO_ROOT, "docs/screenshots")] : [])];
+
+describe.runIf(chromiumAvailable())("the email in a browser", () => {
+  let browser: Browser;
+  let sample: { url: string; close: () => Promise<void> };
+  let fixture: { url: string; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), "castpress-email-sample-"));
+    const [built, { dist }] = await Promise.all([
+      castpress(["build", "--out", out], { cwd: SAMPLE_PROJECT }),
+      buildFixture("email-escaping"),
+    ]);
+    expect(built.code, built.stderr).toBe(0);
+    [sample, fixture, browser] = await Promise.all([serveStatic(out), serveStatic(dist), launchChromium()]);
+    await Promise.all(SCREENSHOTS.map((dir) => mkdir(dir, { recursive: true })));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sample?.close();
+    await fixture?.close();
+  });
+
+  async function open(base: string, slug: string, width: number, colorScheme: "light" | "dark"): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+    await page.goto(`${base}/email/${slug}.html`);
+    return page;
+  }
+
+  for (const width of WIDTHS) {
+    for (const scheme of SCHEMES) {
+      it(`does not scroll sideways at ${width}px, ${scheme}`, async () => {
+        const page = await open(sample.url, SAMPLE_SLUG, width, scheme);
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+        for (const dir of SCREENSHOTS) await page.screenshot({ path: path.join(dir, `email-${width}-${scheme}.png`), fullPage: true });
+        await page.close();
+      });
+    }
+  }
+
+  it("turns dark in dark mode, with light text on a dark background", async () => {
+    const colours = async (scheme: "light" | "dark") => {
+      const page = await open(sample.url, SAMPLE_SLUG, 600, scheme);
+      const result = await page.evaluate(() => {
+        const paragraph = document.querySelector(".prose p")!;
+        return { text: getComputedStyle(paragraph).color, background: getComputedStyle(document.body).backgroundColor };
+      });
+      await page.close();
+      return { text: luminance(result.text), background: luminance(result.background) };
+    };
+    const [light, dark] = await Promise.all([colours("light"), colours("dark")]);
+    expect(light.background).toBeGreaterThan(0.8);
+    expect(light.text).toBeLessThan(0.1);
+    expect(dark.background).toBeLessThan(0.05);
+    expect(dark.text).toBeGreaterThan(0.6);
+  });
+
+  it("starts the body with the hidden preheader, and shows every title and subtitle character as text", async () => {
+    const page = await open(fixture.url, "escaping", 600, "light");
+    const seen = await page.evaluate(() => {
+      const first = document.body.querySelector("div")!;
+      return {
+        preheader: first.textContent!,
+        preheaderHidden: getComputedStyle(first).display === "none",
+        title: document.title,
+        heading: document.querySelector("h1")!.textContent,
+        subtitle: document.querySelector(".subtitle")!.textContent,
+        scripts: document.querySelectorAll("script, b").length,
+      };
+    });
+    const subtitle = `Subtitle & <b>bold</b> "quoted" 'single' <script>alert(2)</script> 🐟`;
+    const title = `Tom & Jerry's "Best" <Day> <script>alert(1)</script> 🎉`;
+    expect(seen.preheader.startsWith(subtitle)).toBe(true);
+    // The padding after it: zero-width non-joiners and no-break spaces, nothing the inbox would show.
+    expect(seen.preheader.slice(subtitle.length)).toMatch(/^(\u200c\u00a0){40,}$/);
+    expect(seen.preheaderHidden).toBe(true);
+    expect(seen.title).toBe(title);
+    expect(seen.heading).toBe(title);
+    expect(seen.subtitle).toBe(subtitle);
+    expect(seen.scripts).toBe(0);
+    await page.close();
+  });
+
+  it("links only to absolute URLs, and gives every image an alt and a width", async () => {
+    const page = await open(sample.url, SAMPLE_SLUG, 600, "light");
+    const { hrefs, images } = await page.evaluate(() => ({
+      hrefs: [...document.querySelectorAll("a")].map((a) => a.getAttribute("href")!),
+      images: [...document.querySelectorAll("img")].map((img) => ({ alt: img.getAttribute("alt"), width: img.getAttribute("width") })),
+    }));
+    const nonAbsolute = hrefs.filter((href) => !/^(https:\/\/|mailto:)/.test(href) && href !== "{{ UnsubscribeURL }}" && href !== "{{ ManageURL }}");
+    expect(nonAbsolute).toEqual([]);
+    expect(hrefs).toContain("https://castpress.example.org/people/wang-yi/");
+    for (const image of images) {
+      expect(image.alt).not.toBeNull();
+      expect(Number(image.width)).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+});
+
+/** Relative luminance of a CSS rgb() colour, 0 (black) to 1 (white). */
+function luminance(rgb: string): number {
+  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((part) => {
+    const channel = Number(part) / 255;
+    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
