@@ -41,7 +41,8 @@ export const serve: Command = {
 };
 
 function start(args: string[]): ChildProcess {
-  return fork(WORKER, args, { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  // tsx is castpress's own dependency: resolve it from here, not from the author's project.
+  return fork(WORKER, args, { execArgv: ["--import", import.meta.resolve("tsx")], stdio: "inherit" });
 }
 
 function stop(worker: ChildProcess): Promise<void> {

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, REPO_ROOT } from "./support/castpress-cli.ts";
+import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
+
+const EPISODE = "episodes/2025-01-16-first-episode.md";
+const PAGE = "episodes/first-episode/";
+
+let project: string;
+let server: ChildProcess;
+let url: string;
+let output = "";
+
+/** Polls until `probe` returns something truthy, or fails after `seconds`. */
+async function eventually<T>(probe: () => Promise<T | undefined | false>, seconds = 30): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting; serve printed:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const page = async (pathname: string): Promise<string> => (await fetch(new URL(pathname, url))).text();
+const status = async (): Promise<string[]> => ((await (await fetch(new URL("__castpress/status", url))).json()) as { problems: string[] }).problems;
+
+async function editEpisode(change: (text: string) => string): Promise<void> {
+  const file = path.join(project, EPISODE);
+  await writeFile(file, change(await readFile(file, "utf8")));
+}
+
+beforeAll(async () => {
+  project = await copyFixture("workflow");
+  await writeFile(path.join(project, "episodes/2025-01-20-unfinished.md"), "---\ntitle: Unfinished draft\ndate: 2025-01-20\ndraft: true\n---\n\nNot yet.\n");
+  server = spawn(process.execPath, [path.join(REPO_ROOT, "bin/castpress.js"), "serve", "--port", "0"], {
+    cwd: project,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (chunk) => (output += chunk));
+  server.stderr!.on("data", (chunk) => (output += chunk));
+  url = await eventually(async () => /castpress serve: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1], 120);
+});
+
+afterAll(() => {
+  server?.kill("SIGINT");
+});
+
+describe("castpress serve", () => {
+  it("listens on 127.0.0.1 only, and serves the archive with drafts included", async () => {
+    expect(new URL(url).hostname).toBe("127.0.0.1");
+    expect(await page(PAGE)).toContain("The first episode");
+    expect(await page("episodes/unfinished/")).toContain("Unfinished draft");
+  });
+
+  it("rebuilds the page when an episode is edited", async () => {
+    await editEpisode((text) => text.replace("title: The first episode", "title: The edited episode"));
+    await eventually(async () => (await page(PAGE)).includes("The edited episode"));
+  });
+
+  it("shows a broken episode's file:line error, keeps the last good page, and recovers when fixed", async () => {
+    await editEpisode((text) => text.replace("[[Fukuda Tatsuo]]", "[[Nobody Known]]"));
+    const problems = await eventually(async () => {
+      const current = await status();
+      return current.length > 0 && current;
+    });
+    expect(problems.join("\n")).toContain(`${EPISODE}:9: no one called "Nobody Known"`);
+    expect(output).toContain(`${EPISODE}:9: no one called "Nobody Known"`);
+    expect(await page(PAGE)).toContain("The edited episode");
+
+    await editEpisode((text) => text.replace("[[Nobody Known]]", "[[Fukuda Tatsuo]]"));
+    await eventually(async () => (await status()).length === 0);
+  });
+
+  it("offers a preview of the episode's email and of the feeds", async () => {
+    const preview = await page("__castpress/preview/first-episode/");
+    expect(preview).toContain('src="/email/first-episode.html"');
+    expect(preview).toMatch(/width="375"/);
+    expect(await page("__castpress/feeds/")).toContain("/podcast.xml");
+  });
+
+  it.runIf(chromiumAvailable())("reloads an open page in the browser after an edit, and shows errors on it", async () => {
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(new URL(PAGE, url).href);
+      await tab.waitForFunction(() => document.querySelector("h1")?.textContent?.includes("The edited episode"));
+      await editEpisode((text) => text.replace("title: The edited episode", "title: Reloaded live"));
+      await tab.waitForFunction(() => document.querySelector("h1")?.textContent?.includes("Reloaded live"), undefined, { timeout: 30_000 });
+
+      await editEpisode((text) => text.replace("date: 2025-01-16", "date: 2025-02-30"));
+      const overlay = await tab.waitForSelector("#castpress-problems", { timeout: 30_000 });
+      expect(await overlay.textContent()).toContain(`${EPISODE}:4:`);
+      await editEpisode((text) => text.replace("date: 2025-02-30", "date: 2025-01-16"));
+      await tab.waitForSelector("#castpress-problems", { state: "detached", timeout: 30_000 });
+    } finally {
+      await browser.close();
+    }
+  });
+});
