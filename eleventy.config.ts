@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildOptionsFromEnv } from "./src/eleventy/build-options.ts";
+import { buildProgress } from "./src/eleventy/build-progress.ts";
 import { emails } from "./src/eleventy/emails.ts";
 import { episodesData } from "./src/eleventy/episodes-data.ts";
 import { feeds } from "./src/eleventy/feeds.ts";
@@ -12,7 +13,11 @@ import { webTimeFilters } from "./src/eleventy/web-time-filters.ts";
 
 const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
 
-/** castpress is a few plugins over one set of episodes; each file under src/eleventy/ is one concern. */
+/**
+ * castpress is a few plugins over one set of episodes; each file under src/eleventy/ is one
+ * concern. Episodes are data, parsed once by castpress (episodes-data): Eleventy never reads
+ * them as templates, and `castpress serve` watches them itself.
+ */
 export default function castpress(eleventyConfig: any) {
   const options = buildOptionsFromEnv();
   eleventyConfig.addPlugin(episodesData, options);
@@ -20,10 +25,7 @@ export default function castpress(eleventyConfig: any) {
   eleventyConfig.addPlugin(webStructuredData);
   eleventyConfig.addPlugin(webAssets);
   eleventyConfig.addPlugin(searchIndex);
-  // Episodes are data, parsed once by castpress; Eleventy never reads them as templates.
-  for (const target of ["episodes/", "castpress.yaml", "people.yaml"]) {
-    eleventyConfig.addWatchTarget(path.join(options.root, target));
-  }
+  eleventyConfig.addPlugin(buildProgress);
   const templates = templateEnvironments(options.root);
   eleventyConfig.setLibrary("njk", templates.markup);
   eleventyConfig.addPlugin(emails, { ...options, templates });

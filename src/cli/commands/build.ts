@@ -38,7 +38,8 @@ export function summary(report: BuildReport, root: string): string {
     const files = report.files.filter((file) => matches(file.path));
     if (files.length === 0) continue;
     const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
-    lines.push(`  ${label.padEnd(13)} ${String(files.length).padStart(5)} files ${kilobytes(bytes).padStart(9)}  ${where}`);
+    const count = `${files.length} file${files.length === 1 ? "" : "s"}`;
+    lines.push(`  ${label.padEnd(13)} ${count.padStart(11)} ${kilobytes(bytes).padStart(9)}  ${where}`);
   }
   return lines.join("\n");
 }
