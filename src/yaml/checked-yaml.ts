@@ -58,8 +58,9 @@ export function parseCheckedYaml<Schema extends z.ZodType>(
       continue;
     }
     const hint = descriptionOf(schemaAt(schema, path)) ?? "see the author's guide in README.md";
-    // A check of its own ("is not a language tag") does not say what was written; show it.
-    const value = issue.code === "custom" ? valueAt(raw, path) : undefined;
+    // A schema's own message ("is not a language tag") does not say what was written; show it.
+    const ownMessage = issue.code === "custom" || (issue.code === "invalid_format" && issue.message.startsWith("is "));
+    const value = ownMessage ? valueAt(raw, path) : undefined;
     const written = typeof value === "string" || typeof value === "number" ? ` ${describeValue(value)}` : "";
     const message = path.length > 0 ? `${keyLabel(path)}${written} ${issue.message}` : `the file ${issue.message}`;
     problems.error(lineOf(path), message, hint);
