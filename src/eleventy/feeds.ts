@@ -17,11 +17,17 @@ export interface FeedsOptions extends BuildOptions {
  * podcast.njk and chapters.njk through the filters and permalink functions added here.
  */
 export function feeds(eleventyConfig: any, options: FeedsOptions): void {
+  // Both feeds carry the same bodies: render each once per build (a rebuild parses new Episode objects).
+  const bodies = new WeakMap<Episode, string>();
   const feedInput = (castpress: CastpressData): FeedInput => ({
     site: castpress.site,
     episodes: castpress.episodes,
     ...(castpress.art && { art: castpress.art }),
-    renderBody: (episode: Episode) => options.templates.markup.render("feed/item-body.njk", { castpress, episode }),
+    renderBody: (episode: Episode) => {
+      const body = bodies.get(episode) ?? options.templates.markup.render("feed/item-body.njk", { castpress, episode });
+      bodies.set(episode, body);
+      return body;
+    },
   });
   eleventyConfig.addFilter("readerFeedXml", (castpress: CastpressData) => readerFeedXml(feedInput(castpress)));
   eleventyConfig.addFilter("podcastFeedXml", (castpress: CastpressData) =>

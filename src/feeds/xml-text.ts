@@ -23,21 +23,25 @@ export function xmlSafeDeep<T>(value: T): T {
   return value;
 }
 
+const ELLIPSIS = "…";
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
 /**
  * The text cut to at most `maxBytes` of UTF-8, between grapheme clusters so no character
  * (nor an emoji sequence) is split; an ellipsis marks a cut.
  */
 export function truncateUtf8(text: string, maxBytes: number): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(text).length <= maxBytes) return text;
-  const ellipsis = "…";
-  let budget = maxBytes - encoder.encode(ellipsis).length;
-  let kept = "";
-  for (const { segment } of new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text)) {
-    const bytes = encoder.encode(segment).length;
-    if (bytes > budget) break;
-    budget -= bytes;
-    kept += segment;
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  let budget = maxBytes - Buffer.byteLength(ELLIPSIS);
+  let cut = 0;
+  for (const char of text) {
+    budget -= utf8Length(char.codePointAt(0)!);
+    if (budget < 0) break;
+    cut += char.length;
   }
-  return kept.trimEnd() + ellipsis;
+  // Back up to the start of the grapheme the cut falls in (it is `cut` itself at a boundary).
+  const boundary = graphemes.segment(text.slice(0, cut + 64)).containing(cut)?.index ?? cut;
+  return text.slice(0, boundary).trimEnd() + ELLIPSIS;
 }
+
+const utf8Length = (codePoint: number): number => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
