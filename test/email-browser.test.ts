@@ -15,7 +15,9 @@ import { serveStatic } from "./support/static-server.ts";
 const SAMPLE_SLUG = "china-japan-relations-reset";
 const WIDTHS = [375, 600] as const;
 const SCHEMES = ["light", "dark"] as const;
-const SCREENSHOTS = [path.join(REPO_ROOT, "test/screenshots/latest"), ...(process.env.UPDATE_DOCS_SCREENSHOTS ? [path.join(REPO_ROOT, "docs/screenshots")] : [])];
+const LATEST = path.join(REPO_ROOT, "test/screenshots/latest");
+const DOCS = path.join(REPO_ROOT, "docs/screenshots");
+const SCREENSHOTS = [LATEST, ...(process.env.UPDATE_DOCS_SCREENSHOTS ? [DOCS] : [])];
 
 describe.runIf(chromiumAvailable())("the email in a browser", () => {
   let browser: Browser;
@@ -54,7 +56,8 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
           clientWidth: document.documentElement.clientWidth,
         }));
         expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-        for (const dir of SCREENSHOTS) await page.screenshot({ path: path.join(dir, `email-${width}-${scheme}.png`), fullPage: true });
+        // The whole email for review; the README's copy shows the first screen, to stay small.
+        for (const dir of SCREENSHOTS) await page.screenshot({ path: path.join(dir, `email-${width}-${scheme}.png`), fullPage: dir === LATEST });
         await page.close();
       });
     }

@@ -40,9 +40,8 @@ export const MJML_OPTIONS = {
   validationLevel: "strict",
   fonts: {},
   keepComments: false,
-  // Whitespace only: CSS minification needs cssnano, which MJML leaves to the caller.
-  minify: true,
-  minifyOptions: { minifyCss: false },
+  // No minification: MJML's (htmlnano) nearly triples the compile time for ~10% fewer bytes.
+  minify: false,
 } as const;
 
 const MJML_VERSION: string = createRequire(import.meta.url)("mjml/package.json").version;
