@@ -22,10 +22,10 @@ it("rejects a category or subcategory that is not on Apple's list, naming the ne
   await writeFile(config, source.replace("category: News", "category: Newz"));
   const category = await castpress(["check"], { cwd: project });
   expect(category.code).toBe(1);
-  expect(category.stderr).toMatch(/^castpress\.yaml:8: podcast\.category is "Newz", not one of Apple's categories \(did you mean "News"\?\); they are: Arts, Business, .*True Crime, TV & Film/m);
+  expect(category.stderr).toMatch(/^castpress\.yaml:8: podcast\.category "Newz" is not one of Apple's categories \(did you mean "News"\?\); they are: Arts, Business, .*True Crime, TV & Film/m);
 
   await writeFile(config, source.replace("subcategory: Politics", "subcategory: Books"));
   const subcategory = await castpress(["check"], { cwd: project });
   expect(subcategory.code).toBe(1);
-  expect(subcategory.stderr).toContain('castpress.yaml:9: podcast.subcategory is "Books", not a subcategory of "News" (it belongs to "Arts"); its subcategories are: Business News, Daily News');
+  expect(subcategory.stderr).toContain('castpress.yaml:9: podcast.subcategory "Books" is not a subcategory of "News" (it belongs to "Arts"); its subcategories are: Business News, Daily News');
 });

@@ -33,17 +33,17 @@ export interface CategoryIssue {
 
 /**
  * What is wrong with a category and subcategory, measured against Apple's list; [] when
- * nothing. Each message follows the key's name: `podcast.category is "Newz", not ...`.
+ * nothing. Each message follows the key's name and value: `podcast.category "Newz" is not ...`.
  */
 export function appleCategoryIssues(category: string, subcategory: string | undefined): CategoryIssue[] {
   const categories = Object.keys(APPLE_CATEGORIES);
   const subcategories = APPLE_CATEGORIES[category];
   if (!subcategories) {
-    return [{ field: "category", message: `is "${category}", not one of Apple's categories${didYouMean(category, categories)}; they are: ${categories.join(", ")}` }];
+    return [{ field: "category", message: `is not one of Apple's categories${didYouMean(category, categories)}; they are: ${categories.join(", ")}` }];
   }
   if (subcategory === undefined || subcategories.includes(subcategory)) return [];
   const owner = categories.find((name) => APPLE_CATEGORIES[name]!.includes(subcategory));
   const where = owner ? ` (it belongs to "${owner}")` : didYouMean(subcategory, subcategories);
   const choices = subcategories.length > 0 ? `its subcategories are: ${subcategories.join(", ")}` : "it has no subcategories";
-  return [{ field: "subcategory", message: `is "${subcategory}", not a subcategory of "${category}"${where}; ${choices}` }];
+  return [{ field: "subcategory", message: `is not a subcategory of "${category}"${where}; ${choices}` }];
 }
