@@ -33,8 +33,10 @@ export function episodesData(eleventyConfig: any, options: BuildOptions): void {
   let data: CastpressData | undefined;
 
   eleventyConfig.addGlobalData("castpress", async () => {
-    const project = takePrimedProject() ?? (await loadProject(options.root, { drafts: options.drafts, ...(options.now && { now: options.now }) }));
-    for (const problem of project.problems.filter((p) => p.severity === "warning")) console.warn(formatProblem(problem));
+    // castpress build has already checked (and reported) the project it primes.
+    const primedProject = takePrimedProject();
+    const project = primedProject ?? (await loadProject(options.root, { drafts: options.drafts, ...(options.now && { now: options.now }) }));
+    if (!primedProject) for (const problem of project.problems.filter((p) => p.severity === "warning")) console.warn(formatProblem(problem));
     if (!isLoaded(project) || hasErrors(project.problems)) {
       throw new InputError(project.problems.filter((problem) => problem.severity === "error"));
     }
