@@ -49,6 +49,7 @@ describe("castpress build", () => {
     await writeFile(path.join(project, "templates/blocks/quote/web.njk"), "{{ block.speaker | noSuchFilter }}");
     const result = await castpress(["build"], { cwd: project });
     expect(result.code).toBe(1);
+    expect(result.stderr).toContain("templates/blocks/quote/web.njk failed while rendering episodes/2025-01-16-first-episode.md");
     expect(result.stderr).toContain("noSuchFilter");
     noStackTrace(result.stderr + result.stdout);
     expect(await snapshotTree(dist)).toEqual(before);

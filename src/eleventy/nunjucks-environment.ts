@@ -52,10 +52,21 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   environment.addFilter("blocks", function (this: { ctx: Record<string, unknown> }, blocks: Block[], variant: BlockVariant) {
     const target = variant === "text" ? environments.text : environments.markup;
     const rendered = (blocks ?? [])
-      .map((block) => target.render(`blocks/${blockFolder(block)}/${variant}.njk`, { ...this.ctx, block }))
+      .map((block) => renderBlock(target, `blocks/${blockFolder(block)}/${variant}.njk`, { ...this.ctx, block }))
       .join(variant === "text" ? "\n\n" : "");
     return variant === "text" ? rendered : new nunjucks.runtime.SafeString(rendered);
   });
+}
+
+/** Renders one block template; a failure names the template and the episode being rendered. */
+function renderBlock(environment: nunjucks.Environment, template: string, context: Record<string, unknown>): string {
+  try {
+    return environment.render(template, context);
+  } catch (error) {
+    const episode = (context.episode as { file?: string } | undefined)?.file;
+    const message = (error as Error).message.replace(/^\(unknown path\)\s*/, "");
+    throw new Error(`templates/${template} failed${episode ? ` while rendering ${episode}` : ""}: ${message}`, { cause: error });
+  }
 }
 
 /** A timeline is the meetings' block: its templates live with the meeting's. */
