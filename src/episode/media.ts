@@ -1,4 +1,5 @@
-import { realpath, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFile } from "music-metadata";
 import type { ProblemList } from "../problems/problem.ts";
@@ -101,7 +102,7 @@ export async function resolveAudio(
     length ??= (await stat(media.sourcePath)).size;
     if (duration === undefined) {
       try {
-        duration = (await parseFile(media.sourcePath, { duration: true })).format.duration;
+        duration = await audioDuration(media.sourcePath, root);
       } catch (error) {
         problems.error(line, `cannot read the audio file "${audio.src}": ${(error as Error).message}`, "check that it is a real audio file, or give duration: under audio:");
         return undefined;
@@ -128,6 +129,25 @@ async function siblingTranscript(media: Media, root: string): Promise<Transcript
     }
   }
   return undefined;
+}
+
+/**
+ * The audio's duration, read once per version of the file: reading an MP3's duration means
+ * scanning it, so the result is kept in .cache/castpress/audio/ under the file's path, size
+ * and modification time.
+ */
+async function audioDuration(file: string, root: string): Promise<number | undefined> {
+  const { size, mtimeMs } = await stat(file);
+  const key = createHash("sha256").update(`${file}\0${size}\0${mtimeMs}`).digest("hex");
+  const cached = path.join(root, ".cache/castpress/audio", `${key}.json`);
+  const known = await readFile(cached, "utf8").then((text) => JSON.parse(text) as { duration?: number }, () => undefined);
+  if (known) return known.duration;
+  const { duration } = (await parseFile(file, { duration: true })).format;
+  // A cache that cannot be written (a read-only checkout) only costs the next build time.
+  await mkdir(path.dirname(cached), { recursive: true })
+    .then(() => writeFile(cached, JSON.stringify({ duration })))
+    .catch(() => undefined);
+  return duration;
 }
 
 /** Seconds from `1112`, `"18:32"` or `"1:02:03"`. */
