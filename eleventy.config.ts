@@ -24,7 +24,7 @@ export default function castpress(eleventyConfig: any) {
   eleventyConfig.addPlugin(webTimeFilters);
   eleventyConfig.addPlugin(webStructuredData);
   eleventyConfig.addPlugin(webAssets);
-  eleventyConfig.addPlugin(searchIndex);
+  eleventyConfig.addPlugin(searchIndex, options);
   eleventyConfig.addPlugin(buildProgress);
   const templates = templateEnvironments(options.root);
   eleventyConfig.setLibrary("njk", templates.markup);

@@ -27,7 +27,8 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const log = options.log ?? console.log;
   const output = path.join(options.root, PREVIEW_OUTPUT);
   const server = new DevServer(output);
-  const eleventy = await createEleventy({ root: options.root, drafts: true }, output);
+  // "watch" lets plugins defer slow work (the search index) until after the page reloads.
+  const eleventy = await createEleventy({ root: options.root, drafts: true }, output, { runMode: "watch" });
   let lastEpisodes: Episode[] = [];
   let builds = 0;
   let running: Promise<void> | undefined;
