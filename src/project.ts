@@ -1,12 +1,13 @@
 import { readdir, readFile, realpath } from "node:fs/promises";
 import path from "node:path";
-import { loadPeopleDirectory, PEOPLE_FILE } from "./config/people-directory.ts";
+import { loadPeopleDirectory, PEOPLE_FILE, type LocatedPerson } from "./config/people-directory.ts";
 import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./config/site-config.ts";
 import type { Episode, Media, Person } from "./episode/episode.ts";
 import { createMarkdown } from "./episode/markdown.ts";
 import { parseEpisode } from "./episode/parse-episode.ts";
 import { resolveMedia } from "./episode/media.ts";
 import { checkPodcastArt } from "./feeds/podcast-art.ts";
+import { personPage, personSlug } from "./paths.ts";
 import { inReadingOrder, ProblemList, type Problem } from "./problems/problem.ts";
 
 export const EPISODES_DIR = "episodes";
@@ -60,7 +61,7 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
     problems.push(...result.problems.items);
     if (result.episode) allEpisodes.push(result.episode);
   }
-  problems.push(...duplicateSlugs(files, root));
+  problems.push(...duplicateSlugs(files, root), ...peopleSharingAPage(results, people));
   allEpisodes.sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
   const episodes = options.drafts ? allEpisodes : allEpisodes.filter((episode) => !episode.draft && !episode.scheduled);
   // A config with mistakes still let every episode be checked, but nothing may be built from it.
@@ -79,6 +80,34 @@ async function episodeFiles(root: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith("_")))
     .sort();
+}
+
+/**
+ * People that two episodes list for themselves, under names that differ but slug alike
+ * ("Ann & Bo", "Ann Bo"), would share one /people/<slug>/ page. Only people an episode
+ * mentions get a page; the same name in two episodes is one person.
+ */
+function peopleSharingAPage(results: { episode?: Episode; problems: ProblemList; ownPeople: LocatedPerson[] }[], directory: ReadonlyMap<string, Person>): Problem[] {
+  const first = new Map<string, { name: string; file: string; line: number }>();
+  const found: Problem[] = [];
+  for (const { episode, problems: { file }, ownPeople } of results) {
+    const mentioned = new Set(episode?.people.map((person) => person.name));
+    for (const { entry, line } of ownPeople.filter(({ entry }) => mentioned.has(entry.name) && !directory.has(entry.name))) {
+      const slug = personSlug(entry.name);
+      const earlier = first.get(slug);
+      if (!earlier) first.set(slug, { name: entry.name, file, line });
+      else if (earlier.name !== entry.name) {
+        found.push({
+          severity: "error",
+          file,
+          line,
+          message: `"${entry.name}" and "${earlier.name}" (${earlier.file}:${earlier.line}) would share the page ${personPage(slug)}`,
+          hint: "tell them apart by name, or list the person once in people.yaml",
+        });
+      }
+    }
+  }
+  return found;
 }
 
 function duplicateSlugs(files: string[], root: string): Problem[] {

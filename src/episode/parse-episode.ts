@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
 import { v5 as uuidv5 } from "uuid";
 import type { SiteConfig } from "../config/site-config.ts";
-import { peopleByName, validPeople } from "../config/people-directory.ts";
+import { peopleByName, validPeople, type LocatedPerson } from "../config/people-directory.ts";
 import { episodePage } from "../paths.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
@@ -37,7 +37,7 @@ export async function parseEpisode(
   sourcePath: string,
   source: string,
   context: ParseContext,
-): Promise<{ episode?: Episode; problems: ProblemList }> {
+): Promise<{ episode?: Episode; problems: ProblemList; ownPeople: LocatedPerson[] }> {
   const file = path.relative(context.root, sourcePath).split(path.sep).join("/");
   const problems = new ProblemList(file);
   const name = EPISODE_FILE_NAME.exec(path.basename(sourcePath));
@@ -48,7 +48,7 @@ export async function parseEpisode(
 
   if (!/^---\r?\n/.test(source)) {
     problems.error(1, "the episode has no front matter", "start the file with a --- line, the title and date, and another --- line");
-    return { problems };
+    return { problems, ownPeople: [] };
   }
   let frontMatterText = "";
   const split = matter(source, {
@@ -84,7 +84,7 @@ export async function parseEpisode(
   const chapters = chaptersOf(sections, audio?.duration, tokens, bodyFirstLine, problems);
   problems.items.sort((a, b) => a.line - b.line);
 
-  if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems };
+  if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems, ownPeople };
   const episode: Episode = {
     file,
     slug,
@@ -110,7 +110,7 @@ export async function parseEpisode(
     links: links.urls,
     plainText: plainTextOf(sections),
   };
-  return { episode, problems };
+  return { episode, problems, ownPeople };
 }
 
 /** `YYYY-MM-DD` is midnight in the site's time zone; ISO 8601 needs its own offset. */
