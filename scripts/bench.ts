@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: how long castpress takes to build N episodes, cold and warm, how long an
+ * edit takes to show while serving, and how that compares with bare Eleventy rendering the
+ * same Markdown, measured in one run on this machine (issue 7).
+ *
+ *   npm run bench -- [--episodes 1000] [--runs 3] [--json PATH] [--skip-serve]
+ *
+ * Prints a table of medians, min–max and peak memory, the ratios against the targets, and
+ * writes the same as JSON (bench-results/ by default, git-ignored).
+ */
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { bareEleventyArgs, writeBareEleventyInput } from "./bench/bare-eleventy.ts";
+import { snapshotCastpress } from "./bench/castpress-snapshot.ts";
+import { timedRun } from "./bench/process-tree.ts";
+import { describeMachine, formatTable, ratios, ROW_LABELS, summarise, type BenchReport, type RowName, type Sample } from "./bench/report.ts";
+import { measureServeEdits } from "./bench/serve-edit.ts";
+import { writeSyntheticProject } from "./bench/synthetic-project.ts";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SAMPLE_AUDIO = "episodes/audio/2025-01-16-china-japan-relations-reset";
+/** Edits timed in each serve session; the session's start is a full build, so a few edits share it. */
+const EDITS_PER_SESSION = 2;
+
+const { values } = parseArgs({
+  options: {
+    episodes: { type: "string", default: "1000" },
+    runs: { type: "string", default: "3" },
+    json: { type: "string" },
+    "skip-serve": { type: "boolean", default: false },
+  },
+  strict: true,
+});
+const episodeCount = positiveInteger(values.episodes, "--episodes");
+const runs = positiveInteger(values.runs, "--runs");
+const skipServe = values["skip-serve"];
+const jsonPath = path.resolve(values.json ?? path.join(REPO_ROOT, "bench-results", `bench-${episodeCount}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`));
+
+const loadAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
+const work = await mkdtemp(path.join(os.tmpdir(), "castpress-bench-"));
+const samples: Record<RowName, Sample[]> = { cold: [], warm: [], serveStart: [], serveEdit: [], bareCold: [], bareWarm: [] };
+const childEnv = { ...process.env, CI: "true" };
+
+try {
+  const cli = await snapshotCastpress(REPO_ROOT, path.join(work, "castpress"));
+  progress(`generating ${episodeCount} episodes in ${work}`);
+  const source = await writeSyntheticProject(path.join(work, "project"), episodeCount, {
+    config: path.join(REPO_ROOT, "castpress.yaml"),
+    art: path.join(REPO_ROOT, "episodes/art/cover.png"),
+    audio: path.join(REPO_ROOT, `${SAMPLE_AUDIO}.mp3`),
+    transcript: path.join(REPO_ROOT, `${SAMPLE_AUDIO}.vtt`),
+  });
+  const bareSource = path.join(work, "bare");
+  await writeBareEleventyInput(bareSource, source.files);
+
+  for (let round = 1; round <= runs; round++) {
+    const roundDir = path.join(work, `round-${round}`);
+    // Alternating which goes first spreads any drift of the machine over both sides.
+    const order = round % 2 === 1 ? [castpressRound, bareRound] : [bareRound, castpressRound];
+    for (const step of order) await step(roundDir, round);
+    await rm(roundDir, { recursive: true, force: true });
+  }
+
+  async function castpressRound(roundDir: string, round: number): Promise<void> {
+    const project = path.join(roundDir, "project");
+    await cp(source.root, project, { recursive: true });
+    const build = () => timedRun(process.execPath, [cli, "build"], { cwd: project, env: childEnv });
+    record("cold", round, await build());
+    record("warm", round, await build());
+    if (skipServe) return;
+    const newest = source.files[0]!;
+    const session = await measureServeEdits({
+      cli,
+      project,
+      episodeFile: path.join(project, path.relative(source.root, newest)),
+      slug: source.slugs[0]!,
+      edits: EDITS_PER_SESSION,
+      label: String(round),
+    });
+    record("serveStart", round, { ms: session.startMs, memory: session.memory });
+    for (const edit of session.edits) record("serveEdit", round, { ms: edit.ms, memory: session.memory, detail: edit.byFile });
+  }
+
+  async function bareRound(roundDir: string, round: number): Promise<void> {
+    const input = path.join(roundDir, "bare");
+    await cp(bareSource, input, { recursive: true });
+    const build = () => timedRun(process.execPath, bareEleventyArgs(REPO_ROOT, input, path.join(input, "_site")), { cwd: input, env: childEnv });
+    record("bareCold", round, await build());
+    record("bareWarm", round, await build());
+  }
+
+  const order: RowName[] = ["cold", "warm", "serveStart", "serveEdit", "bareCold", "bareWarm"];
+  const rows: BenchReport["rows"] = Object.fromEntries(
+    order.filter((name) => samples[name].length > 0).map((name) => [name, summarise(ROW_LABELS[name], samples[name])]),
+  );
+  const report: BenchReport = {
+    takenAt: new Date().toISOString(),
+    episodes: episodeCount,
+    runs,
+    meanEpisodeBytes: source.meanEpisodeBytes,
+    machine: describeMachine(loadAtStart),
+    rows,
+    ratios: ratios(rows),
+  };
+  console.log(formatTable(report));
+  await mkdir(path.dirname(jsonPath), { recursive: true });
+  await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwrote ${jsonPath}`);
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+function record(row: RowName, round: number, sample: Sample): void {
+  samples[row].push({ ms: sample.ms, memory: sample.memory, ...(sample.detail && { detail: sample.detail }) });
+  const memory = sample.memory ? `, peak ${Math.round(sample.memory.treeMb)} MB` : "";
+  progress(`round ${round}/${runs}: ${ROW_LABELS[row]} ${(sample.ms / 1000).toFixed(2)} s${memory}`);
+}
+
+function progress(line: string): void {
+  console.error(`bench: ${line}`);
+}
+
+function positiveInteger(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`bench: ${option} takes a whole number from 1, not "${text}"`);
+    process.exit(2);
+  }
+  return value;
+}

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { emailHtml, episodePage, podcastFeed, readerFeed } from "../../src/paths.ts";
+import { PREVIEW_OUTPUT } from "../../src/serve/preview-builder.ts";
+import { descendants, ProcessTreeMemory, settled, type MemoryPeak } from "./process-tree.ts";
+
+export interface ServeSession {
+  /** From starting `castpress serve` until it prints its address (its first build done). */
+  startMs: number;
+  edits: ServeEdit[];
+  memory: MemoryPeak | null;
+}
+
+export interface ServeEdit {
+  /** From saving the episode until its page, its email and both feeds all hold the new title. */
+  ms: number;
+  /** When each of those files first held it. */
+  byFile: Record<string, number>;
+}
+
+const STARTUP_TIMEOUT_MS = 600_000;
+const EDIT_TIMEOUT_MS = 300_000;
+const POLL_MS = 5;
+
+/**
+ * Starts `castpress serve` on the project, then, `edits` times, changes the title of one
+ * episode (one with audio, so it is in both feeds) and times until the preview files a
+ * reader would look at hold the new title. Between edits the server is left to finish its
+ * background work (the search index), as it would be between an author's saves.
+ */
+export async function measureServeEdits(options: { cli: string; project: string; episodeFile: string; slug: string; edits: number; label: string }): Promise<ServeSession> {
+  const started = performance.now();
+  const server = spawn(process.execPath, [options.cli, "serve", "--port", "0"], {
+    cwd: options.project,
+    env: { ...process.env, CI: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const memory = new ProcessTreeMemory(server.pid!).start();
+  let output = "";
+  server.stdout!.on("data", (chunk) => (output += chunk));
+  server.stderr!.on("data", (chunk) => (output += chunk));
+  try {
+    await until(() => /castpress serve: http:\/\/\S+/.test(output), STARTUP_TIMEOUT_MS, () => `serve did not start:\n${output}`, server);
+    const startMs = performance.now() - started;
+    const preview = path.join(options.project, PREVIEW_OUTPUT);
+    const watched = {
+      page: path.join(preview, episodePage(options.slug), "index.html"),
+      email: path.join(preview, emailHtml(options.slug)),
+      "feed.xml": path.join(preview, readerFeed()),
+      "podcast.xml": path.join(preview, podcastFeed()),
+    };
+    const edits: ServeEdit[] = [];
+    for (let edit = 1; edit <= options.edits; edit++) {
+      await settled(server.pid!);
+      const marker = `benchedit${options.label}x${edit}x${Date.now().toString(36)}`;
+      const source = await readFile(options.episodeFile, "utf8");
+      const edited = source.replace(/^title: .*$/m, `title: Edited ${marker}`);
+      const saved = performance.now();
+      await writeFile(options.episodeFile, edited);
+      const byFile = await whenAllHold(watched, marker, saved, server, () => output);
+      edits.push({ ms: Math.max(...Object.values(byFile)), byFile });
+    }
+    return { startMs, edits, memory: (await stopAndMeasure(server, memory)).peak() };
+  } catch (error) {
+    await stopAndMeasure(server, memory);
+    throw error;
+  }
+}
+
+/** Polls each file (reading it only when its modification time moves) until it holds `marker`. */
+async function whenAllHold(files: Record<string, string>, marker: string, since: number, server: ChildProcess, output: () => string): Promise<Record<string, number>> {
+  const found: Record<string, number> = {};
+  const lastModified = new Map<string, number>();
+  await until(
+    async () => {
+      for (const [name, file] of Object.entries(files)) {
+        if (name in found) continue;
+        const modified = (await stat(file).catch(() => undefined))?.mtimeMs;
+        if (modified === undefined || modified === lastModified.get(name)) continue;
+        lastModified.set(name, modified);
+        // A file read while being rewritten may be partial; its next write moves the time again.
+        if ((await readFile(file, "utf8").catch(() => "")).includes(marker)) found[name] = performance.now() - since;
+      }
+      return Object.keys(found).length === Object.keys(files).length;
+    },
+    EDIT_TIMEOUT_MS,
+    () => `after an edit, only ${Object.keys(found).join(", ") || "none"} of ${Object.keys(files).join(", ")} showed the new title; serve printed:\n${output()}`,
+    server,
+  );
+  return found;
+}
+
+async function until(done: () => boolean | Promise<boolean>, timeoutMs: number, failure: () => string, server: ChildProcess): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await done())) {
+    if (server.exitCode !== null || performance.now() > deadline) throw new Error(failure());
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** SIGTERM, as Ctrl+C would (serve stops its worker), then SIGKILL to it and its worker if they linger. */
+async function stopAndMeasure(server: ChildProcess, memory: ProcessTreeMemory): Promise<ProcessTreeMemory> {
+  await memory.stop();
+  if (server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    const pids = await descendants(server.pid!);
+    const timer = setTimeout(() => pids.forEach(killIfAlive), 20_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  return memory;
+}
+
+function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
