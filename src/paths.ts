@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import slugify from "@sindresorhus/slugify";
 
 /**
@@ -24,8 +25,15 @@ export const mediaFile = (projectRelativePath: string): string =>
 
 export const absoluteUrl = (baseUrl: string, url: string): string => new URL(url, `${baseUrl}/`).href;
 
-/** ASCII slugs for tags and people; CJK-only names fall back to their code points so they still get a page. */
+/**
+ * ASCII slugs for tags and people; CJK-only names fall back to their code points so they still get a page.
+ * A slug longer than MAX_SLUG is cut and ends in a hash of the whole name: a file name holds at most 255 bytes.
+ */
 export function tagSlug(text: string): string {
-  return slugify(text) || [...text].map((char) => char.codePointAt(0)!.toString(16)).join("-");
+  const slug = slugify(text) || [...text].map((char) => char.codePointAt(0)!.toString(16)).join("-");
+  if (slug.length <= MAX_SLUG) return slug;
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 10);
+  return `${slug.slice(0, MAX_SLUG - hash.length - 1).replace(/-+$/, "")}-${hash}`;
 }
+const MAX_SLUG = 100;
 export const personSlug = tagSlug;

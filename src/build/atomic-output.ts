@@ -16,7 +16,9 @@ export async function withAtomicOutput<T>(output: string, write: (staging: strin
     await swapIn(staging, path.resolve(output));
     return result;
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    // A failed build may still be finishing writes into staging: a failed clean-up must not hide
+    // the build's own error, and the next build removes what is left (see recover).
+    await rm(staging, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   }
 }
 

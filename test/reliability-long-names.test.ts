@@ -1,0 +1,49 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { personPage, personSlug, tagPage } from "../src/paths.ts";
+import { castpress, copyFixture } from "./support/castpress-cli.ts";
+
+/**
+ * Regression: a tag or a person's name longer than a file name may be (255 bytes) made the
+ * build fail with ENAMETOOLONG from deep inside Eleventy, reported as "ENOTEMPTY: directory
+ * not empty" when cleaning up. Found by test/property-episodes.test.ts.
+ */
+describe("a tag and a person whose names are longer than a file name may be", () => {
+  it("build, each with a page of its own that the episode links to", async () => {
+    const project = await copyFixture("workflow");
+    const longTag = "&amp;".repeat(120);
+    const longCjkTag = "北京".repeat(100);
+    const longName = "Fukuda Tatsuo of the Liberal Democratic Party ".repeat(8).trim();
+    const alsoLongName = `${longName} junior`;
+    await writeFile(
+      path.join(project, "episodes/2025-01-17-long.md"),
+      [
+        "---",
+        "title: Long names",
+        "date: 2025-01-17",
+        `tags: ["${longTag}", "${longCjkTag}", "${longTag}x"]`,
+        "people:",
+        `  - name: "${longName}"`,
+        `  - name: "${alsoLongName}"`,
+        "---",
+        "",
+        `[[${longName}]] and [[${alsoLongName}]] met.`,
+        "",
+      ].join("\n"),
+    );
+    const result = await castpress(["build"], { cwd: project });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+
+    const dist = path.join(project, "dist");
+    const pages = [tagPage(longTag), tagPage(`${longTag}x`), tagPage(longCjkTag), personPage(personSlug(longName)), personPage(personSlug(alsoLongName))];
+    expect(new Set(pages).size).toBe(pages.length);
+    const episode = await readFile(path.join(dist, "episodes/long/index.html"), "utf8");
+    for (const page of pages) {
+      expect(Buffer.byteLength(path.basename(page))).toBeLessThanOrEqual(255);
+      expect(episode).toContain(`href="${page}"`);
+      expect(await readdir(path.join(dist, page))).toContain("index.html");
+    }
+  });
+});
