@@ -26,11 +26,15 @@ export const mediaFile = (projectRelativePath: string): string =>
 export const absoluteUrl = (baseUrl: string, url: string): string => new URL(url, `${baseUrl}/`).href;
 
 /**
- * ASCII slugs for tags and people; CJK-only names fall back to their code points so they still get a page.
+ * ASCII slugs for tags and people. Letters and symbols slugify cannot spell in Latin (Chinese,
+ * Japanese, emoji) are added as their code points, so "Xi 习近平" and "Xi 习仲勋" get pages of
+ * their own; a name of nothing but punctuation is spelled out the same way.
  * A slug longer than MAX_SLUG is cut and ends in a hash of the whole name: a file name holds at most 255 bytes.
  */
 export function tagSlug(text: string): string {
-  const slug = slugify(text) || [...text].map((char) => char.codePointAt(0)!.toString(16)).join("-");
+  const codePoints = (chars: string[]) => chars.map((char) => char.codePointAt(0)!.toString(16));
+  const unspelled = [...text].filter((char) => /[\p{L}\p{N}\p{S}]/u.test(char) && slugify(char) === "");
+  const slug = [slugify(text), ...codePoints(unspelled)].filter(Boolean).join("-") || codePoints([...text]).join("-");
   if (slug.length <= MAX_SLUG) return slug;
   const hash = createHash("sha256").update(text).digest("hex").slice(0, 10);
   return `${slug.slice(0, MAX_SLUG - hash.length - 1).replace(/-+$/, "")}-${hash}`;

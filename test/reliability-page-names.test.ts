@@ -46,4 +46,38 @@ describe("a tag and a person whose names are longer than a file name may be", ()
       expect(await readdir(path.join(dist, page))).toContain("index.html");
     }
   });
+
+  /**
+   * Regression: slugify drops what it cannot spell in Latin letters, so "Xi 习近平" and
+   * "Xi 习仲勋" both became /people/xi/, and check refused two different people as one page.
+   * Found by test/property-episodes.test.ts ("%recipient.unsubscribe_url%北京" and
+   * "%recipient.unsubscribe_url%").
+   */
+  it("give people whose names differ only in Chinese, Japanese or emoji pages of their own", async () => {
+    const project = await copyFixture("workflow");
+    const names = ["Xi 习近平", "Xi 习仲勋", "Kishida 岸田文雄", "Kishida 岸田翔子", "Bo 🎧", "Bo"];
+    await writeFile(path.join(project, "people.yaml"), names.map((name) => `- name: "${name}"
+`).join(""));
+    await writeFile(
+      path.join(project, "episodes/2025-01-16-first-episode.md"),
+      `---
+title: Names
+date: 2025-01-16
+---
+
+${names.map((name) => `[[${name}]]`).join(", ")} met.
+`,
+    );
+    const result = await castpress(["build"], { cwd: project });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const pages = names.map((name) => personPage(personSlug(name)));
+    expect(new Set(pages).size).toBe(names.length);
+    const episode = await readFile(path.join(project, "dist/episodes/first-episode/index.html"), "utf8");
+    for (const [index, page] of pages.entries()) {
+      expect(episode).toContain(`href="${page}"`);
+      const html = await readFile(path.join(project, "dist", page, "index.html"), "utf8");
+      expect(html, page).toContain(`<h1>${names[index]}`);
+    }
+  });
 });
