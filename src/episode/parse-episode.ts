@@ -6,6 +6,7 @@ import { v5 as uuidv5 } from "uuid";
 import type { SiteConfig } from "../config/site-config.ts";
 import { peopleByName, validPeople, type LocatedPerson } from "../config/people-directory.ts";
 import { episodePage } from "../paths.ts";
+import { xmlSafeText } from "../feeds/xml-text.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 import { scanBlocks } from "./block-scanner.ts";
@@ -64,7 +65,8 @@ export async function parseEpisode(
 
   const md = context.md;
   const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
-  const tokens = md.parse(scanBlocks(split.content, bodyFirstLine, problems), env);
+  // Control characters pasted into the body are dropped, as in the front matter (checked-yaml.ts).
+  const tokens = md.parse(scanBlocks(xmlSafeText(split.content), bodyFirstLine, problems), env);
   const links = new LinkList(context.site.baseUrl);
   const { sections, footnotes } = buildBody(tokens, {
     md,

@@ -1,5 +1,6 @@
 import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
+import { xmlSafeDeep } from "../feeds/xml-text.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import type { ProblemList } from "../problems/problem.ts";
 import { authorErrorMap, describeValue, keyLabel } from "./author-messages.ts";
@@ -39,7 +40,9 @@ export function parseCheckedYaml<Schema extends z.ZodType>(
     return { lineOf };
   }
 
-  const raw: unknown = document.toJS();
+  // What no output can carry (control characters, lone surrogates: JSON-style \u escapes allow
+  // them) is dropped here, once, so every output says the same.
+  const raw: unknown = xmlSafeDeep(document.toJS());
   const result = schema.safeParse(raw ?? {}, { error: authorErrorMap });
   if (result.success) return { data: result.data, raw, lineOf };
 
