@@ -1,10 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, castpress } from "./support/castpress-cli.ts";
+import { buildFixture, castpress, copyFixture } from "./support/castpress-cli.ts";
 
 /**
  * The .eml of an issue, sent by `castpress email --send-test` through a real SMTP server on a
@@ -112,6 +112,33 @@ describe("castpress email --send-test", () => {
     expect(mail.text).toContain("outside link [2]");
     expect(mail.text).toMatch(/Unsubscribe: \*\|UNSUB\|\*\n/);
   });
+});
+
+describe("the .eml, rebuilt", () => {
+  const GUID = "3c0a4f1e-8d7b-4c52-9a61-2f4e5d6c7b8a";
+
+  it("is the same bytes when nothing changed, with a Message-ID from the guid and the site's host", async () => {
+    const again = path.join(project, "dist-again");
+    const rebuilt = await castpress(["build", "--out", again], { cwd: project });
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    const [first, second] = await Promise.all([dist, again].map((dir) => readFile(path.join(dir, "email/escaping.eml"))));
+    expect(second!.equals(first!)).toBe(true);
+    const mail = await simpleParser(first!);
+    expect(mail.messageId).toMatch(new RegExp(`^<${GUID}\\.[0-9a-f]{16}@letters\\.example\\.org>$`));
+  }, 120_000);
+
+  it("gets a new Message-ID when the issue changed, so Gmail shows a second test send", async () => {
+    const edited = await copyFixture("email-escaping");
+    const file = path.join(edited, "episodes/2025-02-01-escaping.md");
+    await writeFile(file, (await readFile(file, "utf8")).replace("They met.", "They met again."));
+    const result = await castpress(["build"], { cwd: edited });
+    expect(result.code, result.stderr).toBe(0);
+    const [before, after] = await Promise.all(
+      [dist, path.join(edited, "dist")].map(async (dir) => (await simpleParser(await readFile(path.join(dir, "email/escaping.eml")))).messageId),
+    );
+    expect(after).toMatch(new RegExp(`^<${GUID}\\.`));
+    expect(after).not.toBe(before);
+  }, 120_000);
 });
 
 describe("castpress email --send-test, when it cannot send", () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { EmailConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
@@ -23,7 +24,14 @@ export function composeMessage({ episode, email, baseUrl, html, text }: IssueMes
     .filter(Boolean)
     .map((url) => `<${url}>`)
     .join(", ");
+  const host = new URL(baseUrl).hostname;
+  const contentHash = createHash("sha256").update(episode.title).update("\0").update(html).update("\0").update(text).digest("hex");
   const composer = new MailComposer({
+    // Deterministic, so an unchanged issue rebuilds to the same bytes. The content's hash is in
+    // the Message-ID because Gmail hides a second message with an ID it has seen: an edited
+    // issue sent as a test again must arrive.
+    messageId: `<${episode.guid}.${contentHash.slice(0, 16)}@${host}>`,
+    baseBoundary: contentHash.slice(16, 40),
     from: email.from,
     ...(email.replyTo && { replyTo: email.replyTo }),
     subject: episode.title,
@@ -31,7 +39,7 @@ export function composeMessage({ episode, email, baseUrl, html, text }: IssueMes
     text,
     html,
     headers: {
-      "List-Id": prepared(`<${email.listId ?? new URL(baseUrl).hostname}>`),
+      "List-Id": prepared(`<${email.listId ?? host}>`),
       // Prepared: a merge tag such as `{{ UnsubscribeURL }}` must reach the service as written.
       "List-Unsubscribe": prepared(unsubscribe),
       "List-Unsubscribe-Post": prepared("List-Unsubscribe=One-Click"),
