@@ -22,6 +22,7 @@ export interface ServeEdit {
 const STARTUP_TIMEOUT_MS = 600_000;
 const EDIT_TIMEOUT_MS = 300_000;
 const POLL_MS = 5;
+const RE_READ_MS = 250;
 
 /**
  * Starts `castpress serve` on the project, then, `edits` times, changes the title of one
@@ -68,24 +69,30 @@ export async function measureServeEdits(options: { cli: string; project: string;
   }
 }
 
-/** Polls each file (reading it only when its modification time moves) until it holds `marker`. */
+/**
+ * Polls each file until it holds `marker`, reading it when its time or size moves (the feeds
+ * are megabytes) and at least every RE_READ_MS, since a truncate and the write after it can
+ * share one coarse timestamp.
+ */
 async function whenAllHold(files: Record<string, string>, marker: string, since: number, server: ChildProcess, output: () => string): Promise<Record<string, number>> {
   const found: Record<string, number> = {};
-  const lastModified = new Map<string, number>();
+  const lastSeen = new Map<string, { version: string; readAt: number }>();
   await until(
     async () => {
       for (const [name, file] of Object.entries(files)) {
         if (name in found) continue;
-        const modified = (await stat(file).catch(() => undefined))?.mtimeMs;
-        if (modified === undefined || modified === lastModified.get(name)) continue;
-        lastModified.set(name, modified);
-        // A file read while being rewritten may be partial; its next write moves the time again.
+        const info = await stat(file).catch(() => undefined);
+        if (!info) continue;
+        const version = `${info.mtimeMs}:${info.size}`;
+        const seen = lastSeen.get(name);
+        if (seen && seen.version === version && performance.now() - seen.readAt < RE_READ_MS) continue;
+        lastSeen.set(name, { version, readAt: performance.now() });
         if ((await readFile(file, "utf8").catch(() => "")).includes(marker)) found[name] = performance.now() - since;
       }
       return Object.keys(found).length === Object.keys(files).length;
     },
     EDIT_TIMEOUT_MS,
-    () => `after an edit, only ${Object.keys(found).join(", ") || "none"} of ${Object.keys(files).join(", ")} showed the new title; serve printed:\n${output()}`,
+    () => `after an edit, only [${Object.keys(found).join(", ")}] of [${Object.keys(files).join(", ")}] showed the new title; serve printed:\n${output()}`,
     server,
   );
   return found;
