@@ -1,5 +1,9 @@
+import { rmSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { constants as osConstants } from "node:os";
 import path from "node:path";
+
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
 /**
  * A build writes into a fresh folder beside the output and only then takes the output's
@@ -11,11 +15,19 @@ export async function withAtomicOutput<T>(output: string, write: (staging: strin
   await mkdir(parent, { recursive: true });
   await recover(parent, name);
   const staging = path.join(parent, `.${name}.staging-${process.pid}-${Date.now()}`);
+  // Ctrl-C (or a polite kill) stops the build at once: the output stays as it was, and the
+  // half-written staging folder goes with the process instead of waiting for the next build.
+  const stop = (signal: NodeJS.Signals): void => {
+    rmSync(staging, { recursive: true, force: true });
+    process.exit(128 + osConstants.signals[signal]);
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, stop);
   try {
     const result = await write(staging);
     await swapIn(staging, path.resolve(output));
     return result;
   } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, stop);
     // A failed build may still be finishing writes into staging: a failed clean-up must not hide
     // the build's own error, and the next build removes what is left (see recover).
     await rm(staging, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
