@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { parseFeed } from "podcast-partytime";
+import Parser from "rss-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildFixture } from "./support/castpress-cli.ts";
+import { firstElementText, htmlFragmentText, htmlText } from "./support/html-text.ts";
+
+/**
+ * The author writes Nunjucks syntax and mail services' merge tags as text
+ * (test/fixtures/reliability-template-text/episodes/2025-01-16-literal.md); no template may
+ * evaluate them: each appears, as written, in every output.
+ */
+const TITLE = 'Say {{ 7*7 }}, {% include "x" %}, {{ UnsubscribeURL }}, *|UNSUB|* and %recipient.unsubscribe_url%';
+const SUBTITLE = 'Subtitle {{ 7*7 }} {% include "x" %} {{ UnsubscribeURL }} *|UNSUB|* %recipient.unsubscribe_url%';
+const BODY = [
+  'Prose {{ 7*7 }} {% include "x" %} {{ UnsubscribeURL }} *|UNSUB|* %recipient.unsubscribe_url% {{ "x" | safe }} {%- if true %}.',
+  'Quote {{ 7*7 }} {% include "x" %} {{ UnsubscribeURL }} *|UNSUB|* %recipient.unsubscribe_url%',
+  'Note {{ 7*7 }} {% include "x" %} {{ UnsubscribeURL }} *|UNSUB|* %recipient.unsubscribe_url%',
+  'Reading {{ 7*7 }} {% include "x" %} *|UNSUB|*',
+  "Background {{ 7*7 }}",
+  "Speaker {{ 7*7 }}",
+  'Role {{ 7*7 }} {% include "x" %} *|UNSUB|*',
+];
+/** What the texts would read as, had a template evaluated them. */
+const EVALUATED = /\b(Say|Prose|Quote|Note|Reading|Background|Speaker|Role|Subtitle) 49\b/;
+const LINK = "https://template.example.org/episodes/literal/";
+
+let dist: string;
+const read = (file: string) => readFile(path.join(dist, file), "utf8");
+
+beforeAll(async () => {
+  ({ dist } = await buildFixture("reliability-template-text"));
+}, 120_000);
+
+describe("template syntax and merge tags an author writes", () => {
+  it("appear as written on the episode page", async () => {
+    const page = await read("episodes/literal/index.html");
+    expect(firstElementText(page, "h1")).toBe(TITLE);
+    expect(firstElementText(page, "title")).toContain(TITLE);
+    const text = htmlText(page);
+    for (const literal of [SUBTITLE, ...BODY]) expect(text).toContain(literal);
+    expect(text).not.toMatch(EVALUATED);
+  });
+
+  it("appear as written in feed.xml and podcast.xml, through both feed parsers", async () => {
+    const reader = (await new Parser().parseString(await read("feed.xml"))).items.find((item) => item.link === LINK)!;
+    expect(reader.title).toBe(TITLE);
+    const content = htmlFragmentText(reader["content:encoded"] ?? reader.content ?? "");
+    for (const literal of BODY.slice(0, 4)) expect(content).toContain(literal);
+    expect(content).not.toMatch(EVALUATED);
+
+    const podcastXml = await read("podcast.xml");
+    const podcast = (await new Parser().parseString(podcastXml)).items.find((item) => item.link === LINK)!;
+    expect(podcast.title).toBe(TITLE);
+    expect(parseFeed(podcastXml)!.items.find((item) => item.link === LINK)!.title).toBe(TITLE);
+    expect(htmlFragmentText(podcast.content ?? "")).not.toMatch(EVALUATED);
+  });
+
+  it("appear as written in the email: HTML, text twin and MIME message", async () => {
+    const html = htmlText(await read("email/literal.html"));
+    const text = await read("email/literal.txt");
+    const message = await simpleParser(await readFile(path.join(dist, "email/literal.eml")));
+    expect(message.subject).toBe(TITLE);
+    expect(text.split("\n")).toContain(TITLE);
+    for (const [where, output] of [["html", html], ["txt", text], ["eml text", message.text ?? ""], ["eml html", htmlText(String(message.html))]] as const) {
+      expect(output, where).toContain(TITLE);
+      for (const literal of [SUBTITLE, ...BODY.slice(0, 3)]) expect(output, where).toContain(literal);
+      expect(output, where).not.toMatch(EVALUATED);
+    }
+  });
+});
