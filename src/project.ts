@@ -52,7 +52,8 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   problems.push(...siteMedia.items, ...(await checkPodcastArt(site, art, configLineOf(["image"]))));
 
   const context = { root, site, people, md: createMarkdown(), now: options.now ?? (process.env.CASTPRESS_NOW ? new Date(process.env.CASTPRESS_NOW) : new Date()) };
-  const files = await episodeFiles(root);
+  const { files, linkedOutside } = await episodeFiles(root);
+  problems.push(...linkedOutside);
   const results = await Promise.all(
     files.map(async (file) => parseEpisode(file, await readFile(file, "utf8"), context)),
   );
@@ -71,15 +72,35 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
 
 export const isLoaded = (result: Project | { problems: Problem[] }): result is Project => "site" in result;
 
-/** Markdown files under episodes/, at any depth, except those whose name starts with `_`. */
-async function episodeFiles(root: string): Promise<string[]> {
+/**
+ * Markdown files under episodes/, at any depth, except those whose name starts with `_`.
+ * A linked file is read when it stays inside the project and refused when it leads out;
+ * linked folders are not followed (readdir lists them as links).
+ */
+async function episodeFiles(root: string): Promise<{ files: string[]; linkedOutside: Problem[] }> {
   const dir = path.join(root, EPISODES_DIR);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md") && !entry.name.startsWith("_"))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith("_")))
-    .sort();
+  const candidates = entries
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(".md") && !entry.name.startsWith("_"))
+    .map((entry) => ({ file: path.join(entry.parentPath, entry.name), link: entry.isSymbolicLink() }))
+    .filter(({ file }) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith("_")));
+  const files: string[] = [];
+  const linkedOutside: Problem[] = [];
+  for (const { file, link } of candidates) {
+    const target = link ? await realpath(file).catch(() => undefined) : file;
+    if (!link) files.push(file);
+    else if (target && !/^\.\.([/\\]|$)/.test(path.relative(root, target)) && !path.isAbsolute(path.relative(root, target))) files.push(file);
+    else {
+      linkedOutside.push({
+        severity: "error",
+        file: path.relative(root, file).split(path.sep).join("/"),
+        line: 1,
+        message: target ? "the episode is a link to a file outside the project" : "the episode is a link to a file that does not exist",
+        hint: target ? "copy the file into episodes/ instead of linking to it" : "remove the link, or copy the file into episodes/",
+      });
+    }
+  }
+  return { files: files.sort(), linkedOutside };
 }
 
 /**
