@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./support/castpress-cli.ts";
 import type { BenchReport } from "../scripts/bench/report.ts";
 
@@ -12,9 +12,11 @@ let stdout = "";
 let stderr = "";
 let code: number | null;
 let report: BenchReport;
+let jsonDir: string;
 
 beforeAll(async () => {
-  const json = path.join(await mkdtemp(path.join(os.tmpdir(), "castpress-bench-test-")), "bench.json");
+  jsonDir = await mkdtemp(path.join(os.tmpdir(), "castpress-bench-test-"));
+  const json = path.join(jsonDir, "bench.json");
   const child = spawn(path.join(REPO_ROOT, "node_modules/.bin/tsx"), ["scripts/bench.ts", "--episodes", "5", "--runs", "1", "--json", json], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
@@ -24,6 +26,8 @@ beforeAll(async () => {
   code = await new Promise((resolve) => child.on("close", resolve));
   report = JSON.parse(await readFile(json, "utf8").catch(() => "{}"));
 }, 900_000);
+
+afterAll(() => rm(jsonDir, { recursive: true, force: true }));
 
 /** The number right after a row's label in the printed table, in ms. */
 function tableFigure(label: string): number {
