@@ -4,7 +4,18 @@
 export function longDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.split("-").map(Number);
   if (!year || !month || !day) return isoDate;
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, day)));
+  return longDateFormat(language).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** One formatter per language: making one costs a few hundred times what formatting a date does. */
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
+function longDateFormat(language: string): Intl.DateTimeFormat {
+  let format = longDateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
+    longDateFormats.set(language, format);
+  }
+  return format;
 }
 
 /** 97 → "1:37"; 4000 → "1:06:40". */
