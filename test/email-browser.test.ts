@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, castpress, REPO_ROOT, SAMPLE_PROJECT } from "./support/castpress-cli.ts";
+import { buildFixture, castpress, copyFixture, REPO_ROOT, SAMPLE_PROJECT } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
 
@@ -23,15 +23,19 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
   let browser: Browser;
   let sample: { url: string; close: () => Promise<void> };
   let fixture: { url: string; close: () => Promise<void> };
+  let withMedia: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), "castpress-email-sample-"));
-    const [built, { dist }] = await Promise.all([
+    const mediaProject = await escapingWithMedia();
+    const [built, { dist }, builtWithMedia] = await Promise.all([
       castpress(["build", "--out", out], { cwd: SAMPLE_PROJECT }),
       buildFixture("email-escaping"),
+      castpress(["build"], { cwd: mediaProject }),
     ]);
     expect(built.code, built.stderr).toBe(0);
-    [sample, fixture, browser] = await Promise.all([serveStatic(out), serveStatic(dist), launchChromium()]);
+    expect(builtWithMedia.code, builtWithMedia.stderr).toBe(0);
+    [sample, fixture, withMedia, browser] = await Promise.all([serveStatic(out), serveStatic(dist), serveStatic(path.join(mediaProject, "dist")), launchChromium()]);
     await Promise.all(SCREENSHOTS.map((dir) => mkdir(dir, { recursive: true })));
   }, 180_000);
 
@@ -39,6 +43,7 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
     await browser?.close();
     await sample?.close();
     await fixture?.close();
+    await withMedia?.close();
   });
 
   async function open(base: string, slug: string, width: number, colorScheme: "light" | "dark"): Promise<Page> {
@@ -106,6 +111,32 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
     await page.close();
   });
 
+  it("fills the title, page URL, playing time and image of an episode into the shell's attributes and text, escaped", async () => {
+    const page = await open(withMedia.url, "escaping", 375, "light");
+    const seen = await page.evaluate(() => {
+      const button = [...document.querySelectorAll("a")].find((a) => a.textContent!.includes("Listen"))!;
+      const image = [...document.querySelectorAll("img")].find((img) => img.getAttribute("src")!.includes("cover"))!;
+      return {
+        label: document.querySelector("[role=article]")!.getAttribute("aria-label"),
+        listen: button.textContent!.trim(),
+        listenHref: button.getAttribute("href"),
+        imageSrc: image.getAttribute("src"),
+        imageAlt: image.getAttribute("alt"),
+        scripts: document.querySelectorAll("script, b").length,
+        sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      };
+    });
+    const title = `Tom & Jerry's "Best" <Day> <script>alert(1)</script> 🎉`;
+    expect(seen.label).toBe(title);
+    expect(seen.listen).toBe("Listen · 1:37");
+    expect(seen.listenHref).toBe("https://letters.example.org/episodes/escaping/");
+    expect(seen.imageSrc).toBe("https://letters.example.org/media/art/cover.png");
+    expect(seen.imageAlt).toBe(title);
+    expect(seen.scripts).toBe(0);
+    expect(seen.sideways).toBe(false);
+    await page.close();
+  });
+
   it("links only to absolute URLs, and gives every image an alt and a width", async () => {
     const page = await open(sample.url, SAMPLE_SLUG, 600, "light");
     const { hrefs, images } = await page.evaluate(() => ({
@@ -122,6 +153,18 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
     await page.close();
   });
 });
+
+/** The escaping fixture with episode art and the sample's 97-second audio: the shell with every optional part. */
+async function escapingWithMedia(): Promise<string> {
+  const project = await copyFixture("email-escaping");
+  await mkdir(path.join(project, "episodes/art"), { recursive: true });
+  await mkdir(path.join(project, "episodes/audio"), { recursive: true });
+  await copyFile(path.join(REPO_ROOT, "episodes/art/cover.png"), path.join(project, "episodes/art/cover.png"));
+  await copyFile(path.join(REPO_ROOT, "episodes/audio/2025-01-16-china-japan-relations-reset.mp3"), path.join(project, "episodes/audio/escaping.mp3"));
+  const file = path.join(project, "episodes/2025-02-01-escaping.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace(/^date: .*$/m, "$&\nimage: art/cover.png\naudio:\n  src: audio/escaping.mp3"));
+  return project;
+}
 
 /** Relative luminance of a CSS rgb() colour, 0 (black) to 1 (white). */
 function luminance(rgb: string): number {
