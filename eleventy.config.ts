@@ -9,7 +9,6 @@ import { templateEnvironments } from "./src/eleventy/nunjucks-environment.ts";
 import { searchIndex } from "./src/eleventy/search-index.ts";
 import { webAssets } from "./src/eleventy/web-assets.ts";
 import { webStructuredData } from "./src/eleventy/web-structured-data.ts";
-import { webTimeFilters } from "./src/eleventy/web-time-filters.ts";
 
 const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,7 +20,6 @@ const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
 export default function castpress(eleventyConfig: any) {
   const options = buildOptionsFromEnv();
   eleventyConfig.addPlugin(episodesData, options);
-  eleventyConfig.addPlugin(webTimeFilters);
   eleventyConfig.addPlugin(webStructuredData);
   eleventyConfig.addPlugin(webAssets);
   eleventyConfig.addPlugin(searchIndex, options);

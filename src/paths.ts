@@ -32,6 +32,17 @@ export const absoluteUrl = (baseUrl: string, url: string): string => new URL(url
  * A slug longer than MAX_SLUG is cut and ends in a hash of the whole name: a file name holds at most 255 bytes.
  */
 export function tagSlug(text: string): string {
+  // Pages link every tag and person they show: transliterating each name once saves seconds on a large archive.
+  let slug = slugs.get(text);
+  if (slug === undefined) {
+    slug = spellSlug(text);
+    slugs.set(text, slug);
+  }
+  return slug;
+}
+const slugs = new Map<string, string>();
+
+function spellSlug(text: string): string {
   const codePoints = (chars: string[]) => chars.map((char) => char.codePointAt(0)!.toString(16));
   const unspelled = [...text].filter((char) => /[\p{L}\p{N}\p{S}]/u.test(char) && slugify(char) === "");
   const slug = [slugify(text), ...codePoints(unspelled)].filter(Boolean).join("-") || codePoints([...text]).join("-");

@@ -7,7 +7,6 @@ import { mjmlCacheDir } from "../email/compile-mjml.ts";
 import { EmailIssues, type IssueSiteData } from "../email/email-issue.ts";
 import { cutPoint } from "../email/gmail-clip.ts";
 import { inlineStyles } from "../email/inline-styles.ts";
-import { longDate, playingTime } from "../email/issue-formats.ts";
 import { mailServiceLinks } from "../email/mail-service-links.ts";
 import { composeMessage } from "../email/message.ts";
 import { PREHEADER_PADDING, preheaderText } from "../email/preheader.ts";
@@ -80,10 +79,6 @@ function addEmailFilters(templates: TemplateEnvironments): void {
     environment.addFilter("preheader", (episode: Episode) => preheaderText(episode));
     environment.addGlobal("preheaderPadding", safe(PREHEADER_PADDING));
     environment.addFilter("mailServiceLinks", (email: EmailConfig | undefined) => (email ? mailServiceLinks(email) : { unsubscribe: "", manage: "" }));
-    environment.addFilter("emailDate", function (this: TemplateContext, isoDate: string) {
-      return longDate(isoDate, this.ctx.castpress.site.language);
-    });
-    environment.addFilter("playingTime", playingTime);
     environment.addFilter("linkReference", function (this: TemplateContext, url: string | undefined) {
       return linkReference(this.ctx.episode.links, url);
     });

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import type { Block } from "../episode/episode.ts";
+import { calendarDate, playingTime, readableDate } from "../display/dates-and-times.ts";
 import * as paths from "../paths.ts";
 
 /** castpress's own templates, wherever the author's project is. */
@@ -40,6 +41,15 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   for (const [name, fn] of Object.entries(paths)) {
     if (typeof fn === "function" && name !== "absoluteUrl") environment.addFilter(name, fn as (...args: unknown[]) => unknown);
   }
+  type SiteContext = { ctx: { castpress: { site: { language: string; timeZone: string } } } };
+  environment.addFilter("readableDate", function (this: SiteContext, date: Date) {
+    return readableDate(date, this.ctx.castpress.site.language, this.ctx.castpress.site.timeZone);
+  });
+  environment.addFilter("calendarDate", function (this: SiteContext, day: string) {
+    return calendarDate(day, this.ctx.castpress.site.language);
+  });
+  environment.addFilter("isoDateTime", (date: Date) => date.toISOString());
+  environment.addFilter("playingTime", playingTime);
   environment.addFilter("absoluteUrl", function (this: { ctx: { castpress: { site: { baseUrl: string } } } }, url: string) {
     return paths.absoluteUrl(this.ctx.castpress.site.baseUrl, url);
   });

@@ -6,7 +6,7 @@ import { absoluteUrl, episodePage } from "../paths.ts";
 import { formatProblem } from "../problems/problem.ts";
 import { compileShell, fillShell, shapeKey, shellPlaceholders, type CompiledShell, type ShellShape, type ShellValues } from "./email-shell.ts";
 import { bodyPieces, EMAIL_BYTE_BUDGET, episodeUpTo, GMAIL_CLIP_BYTES, piecesThatFit } from "./gmail-clip.ts";
-import { longDate, playingTime } from "./issue-formats.ts";
+import { calendarDate, playingTime } from "../display/dates-and-times.ts";
 import { preheaderText } from "./preheader.ts";
 
 /** What the email templates see as `castpress`: the site, at least, and the logo. */
@@ -118,7 +118,7 @@ function shellValues(episode: Episode, site: SiteConfig, pageUrl: string): Omit<
     title: escapeHtml(episode.title),
     preheader: escapeHtml(preheaderText(episode)),
     subtitle: escapeHtml(episode.subtitle ?? ""),
-    date: escapeHtml(longDate(episode.dateText, site.language)),
+    date: escapeHtml(calendarDate(episode.dateText, site.language)),
     pageUrl: escapeHtml(pageUrl),
     playingTime: escapeHtml(episode.audio ? playingTime(episode.audio.duration) : ""),
     imageUrl: escapeHtml(episode.image ? absoluteUrl(site.baseUrl, episode.image.url) : ""),
