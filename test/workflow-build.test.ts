@@ -96,3 +96,23 @@ describe("castpress check", () => {
     expect(result.stdout).toContain("1 episode checked: no errors");
   });
 });
+
+describe("a build with nothing changed", () => {
+  it("keeps dist/ as it is, and rebuilds after an edit, a changed option or a touched output", async () => {
+    const { project, dist, before } = await builtProject();
+    const again = await castpress(["build"], { cwd: project });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("Nothing changed since the last build: kept dist/ as it was");
+    expect(await snapshotTree(dist)).toEqual(before);
+
+    await writeFile(path.join(dist, "index.html"), "tampered");
+    const repaired = await castpress(["build"], { cwd: project });
+    expect(repaired.stdout).toMatch(/^Built 1 episode/m);
+    expect(await snapshotTree(dist)).toEqual(before);
+
+    await edit(project, EPISODE, (text) => text.replace("title: The first episode", "title: The first episode, edited"));
+    const edited = await castpress(["build"], { cwd: project });
+    expect(edited.stdout).toMatch(/^Built 1 episode/m);
+    expect(await readFile(path.join(dist, "episodes/first-episode/index.html"), "utf8")).toContain("The first episode, edited");
+  });
+});

@@ -1,10 +1,10 @@
-import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { primeProject } from "../eleventy/episodes-data.ts";
 import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
 import { isLoaded, loadProject, type Project } from "../project.ts";
 import { withAtomicOutput } from "./atomic-output.ts";
 import { createEleventy } from "./run-eleventy.ts";
+import { buildFingerprint, listOutput, recordBuild, upToDateOutput } from "./unchanged-build.ts";
 
 export interface BuildRequest {
   root: string;
@@ -19,11 +19,14 @@ export interface BuildReport {
   out: string;
   files: { path: string; bytes: number }[];
   milliseconds: number;
+  /** Nothing the output depends on changed since the last build there, which was kept as it is. */
+  unchanged: boolean;
 }
 
 /**
  * Checks every episode, then builds every output into a staging folder that replaces the
- * output folder only once the whole build has succeeded.
+ * output folder only once the whole build has succeeded. When nothing the output depends on
+ * has changed since the last build into the same folder, that output is kept as it is.
  */
 export async function buildSite(request: BuildRequest): Promise<BuildReport> {
   const started = performance.now();
@@ -34,22 +37,23 @@ export async function buildSite(request: BuildRequest): Promise<BuildReport> {
     throw new InputError(project.problems.filter((problem) => problem.severity === "error"));
   }
   const out = path.resolve(request.root, request.out ?? "dist");
-  await withAtomicOutput(out, async (staging) => {
-    primeProject(project);
-    const eleventy = await createEleventy(project.root === options.root ? options : { ...options, root: project.root }, staging);
-    await eleventy.write();
-  });
-  return { project, out, files: await listFiles(out), milliseconds: performance.now() - started };
-}
-
-async function listFiles(dir: string): Promise<{ path: string; bytes: number }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return { path: path.relative(dir, file).split(path.sep).join("/"), bytes: (await stat(file)).size };
-      }),
-  );
+  const fingerprint = await buildFingerprint(project, { drafts: options.drafts });
+  let files = await upToDateOutput(project.root, out, fingerprint);
+  const unchanged = files !== undefined;
+  if (!files) {
+    files = await withAtomicOutput(out, async (staging) => {
+      primeProject(project);
+      const eleventy = await createEleventy(project.root === options.root ? options : { ...options, root: project.root }, staging);
+      await eleventy.write();
+      return listOutput(staging);
+    });
+    await recordBuild(project.root, out, fingerprint, files);
+  }
+  return {
+    project,
+    out,
+    unchanged,
+    files: files.map((file) => ({ path: file.path, bytes: file.size })),
+    milliseconds: performance.now() - started,
+  };
 }

@@ -31,9 +31,10 @@ export function summary(report: BuildReport, root: string): string {
   ];
   const total = report.files.reduce((sum, file) => sum + file.bytes, 0);
   const { episodes } = report.project;
-  const lines = [
-    `Built ${episodes.length} episode${episodes.length === 1 ? "" : "s"} in ${(report.milliseconds / 1000).toFixed(1)} s: ${report.files.length} files, ${kilobytes(total)} in ${out}/`,
-  ];
+  const built = report.unchanged
+    ? `Nothing changed since the last build: kept ${out}/ as it was (${(report.milliseconds / 1000).toFixed(1)} s)`
+    : `Built ${episodes.length} episode${episodes.length === 1 ? "" : "s"} in ${(report.milliseconds / 1000).toFixed(1)} s`;
+  const lines = [`${built}: ${report.files.length} files, ${kilobytes(total)} in ${out}/`];
   for (const [label, matches, where] of groups) {
     const files = report.files.filter((file) => matches(file.path));
     if (files.length === 0) continue;
