@@ -20,7 +20,8 @@ export const build: Command = {
 
 /** Counts, sizes, time, and where each kind of output is. */
 export function summary(report: BuildReport, root: string): string {
-  const out = path.relative(root, report.out) || ".";
+  const relative = path.relative(root, report.out);
+  const out = relative === "" ? "." : relative.startsWith("..") ? report.out : relative;
   const groups: [string, (file: string) => boolean, string][] = [
     ["web archive", (f) => f.endsWith(".html") && !f.startsWith("email/"), `${out}/index.html`],
     ["feeds", (f) => f === "feed.xml" || f === "podcast.xml", `${out}/feed.xml, ${out}/podcast.xml`],
