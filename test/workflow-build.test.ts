@@ -116,3 +116,18 @@ describe("a build with nothing changed", () => {
     expect(await readFile(path.join(dist, "episodes/first-episode/index.html"), "utf8")).toContain("The first episode, edited");
   });
 });
+
+describe("a scheduled episode", () => {
+  it("is published by the first build after its date, though no file changed", async () => {
+    const project = await copyFixture("workflow");
+    await writeFile(
+      path.join(project, "episodes/2025-03-01-later.md"),
+      "---\ntitle: Published later\ndate: 2025-03-01\n---\n\nOut in March.\n",
+    );
+    const before = await castpress(["build"], { cwd: project, env: { CASTPRESS_NOW: "2025-02-01T00:00:00Z" } });
+    expect(before.stdout).toMatch(/^Built 1 episode/m);
+    const after = await castpress(["build"], { cwd: project, env: { CASTPRESS_NOW: "2025-03-02T00:00:00Z" } });
+    expect(after.stdout).toMatch(/^Built 2 episodes/m);
+    expect(await readFile(path.join(project, "dist/episodes/later/index.html"), "utf8")).toContain("Published later");
+  });
+});

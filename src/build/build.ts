@@ -1,10 +1,10 @@
 import path from "node:path";
 import { primeProject } from "../eleventy/episodes-data.ts";
 import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
-import { isLoaded, loadProject, type Project } from "../project.ts";
+import { isLoaded, loadProject } from "../project.ts";
 import { withAtomicOutput } from "./atomic-output.ts";
 import { createEleventy } from "./run-eleventy.ts";
-import { buildFingerprint, listOutput, recordBuild, upToDateOutput } from "./unchanged-build.ts";
+import { inputFingerprint, listOutput, recordBuild, upToDateBuild, type OutputFile } from "./unchanged-build.ts";
 
 export interface BuildRequest {
   root: string;
@@ -15,7 +15,8 @@ export interface BuildRequest {
 }
 
 export interface BuildReport {
-  project: Project;
+  /** How many episodes the output holds. */
+  episodeCount: number;
   out: string;
   files: { path: string; bytes: number }[];
   milliseconds: number;
@@ -25,35 +26,34 @@ export interface BuildReport {
 
 /**
  * Checks every episode, then builds every output into a staging folder that replaces the
- * output folder only once the whole build has succeeded. When nothing the output depends on
- * has changed since the last build into the same folder, that output is kept as it is.
+ * output folder only once the whole build has succeeded. When none of the inputs changed
+ * since the last (necessarily error-free) build into the same folder, that output is kept.
  */
 export async function buildSite(request: BuildRequest): Promise<BuildReport> {
   const started = performance.now();
   const options = { root: request.root, drafts: request.drafts ?? false, ...(request.now && { now: request.now }) };
+  const out = path.resolve(request.root, request.out ?? "dist");
+  const now = request.now ?? (process.env.CASTPRESS_NOW ? new Date(process.env.CASTPRESS_NOW) : new Date());
+  const fingerprint = await inputFingerprint(request.root, { drafts: options.drafts });
+  const previous = await upToDateBuild(request.root, out, fingerprint, now);
+  if (previous) return report(previous.episodeCount, out, previous.files, started, true);
+
   const project = await loadProject(request.root, options);
   for (const problem of project.problems.filter((p) => p.severity === "warning")) console.warn(formatProblem(problem));
   if (!isLoaded(project) || hasErrors(project.problems)) {
     throw new InputError(project.problems.filter((problem) => problem.severity === "error"));
   }
-  const out = path.resolve(request.root, request.out ?? "dist");
-  const fingerprint = await buildFingerprint(project, { drafts: options.drafts });
-  let files = await upToDateOutput(project.root, out, fingerprint);
-  const unchanged = files !== undefined;
-  if (!files) {
-    files = await withAtomicOutput(out, async (staging) => {
-      primeProject(project);
-      const eleventy = await createEleventy(project.root === options.root ? options : { ...options, root: project.root }, staging);
-      await eleventy.write();
-      return listOutput(staging);
-    });
-    await recordBuild(project.root, out, fingerprint, files);
-  }
-  return {
-    project,
-    out,
-    unchanged,
-    files: files.map((file) => ({ path: file.path, bytes: file.size })),
-    milliseconds: performance.now() - started,
-  };
+  const files = await withAtomicOutput(out, async (staging) => {
+    primeProject(project);
+    const eleventy = await createEleventy(project.root === options.root ? options : { ...options, root: project.root }, staging);
+    await eleventy.write();
+    return listOutput(staging);
+  });
+  await recordBuild(out, fingerprint, project, files);
+  return report(project.episodes.length, out, files, started, false);
+}
+
+function report(episodeCount: number, out: string, files: OutputFile[], started: number, unchanged: boolean): BuildReport {
+  const bytes = files.map((file) => ({ path: file.path, bytes: file.size }));
+  return { episodeCount, out, files: bytes, milliseconds: performance.now() - started, unchanged };
 }

@@ -6,31 +6,6 @@ import type { Project } from "../project.ts";
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-interface BuildRecord {
-  fingerprint: string;
-  files: OutputFile[];
-}
-
-/**
- * What a build's output depends on, as one hash: castpress's own code and templates, the
- * project's templates, the parsed project (config, people, every published episode), the
- * media files it publishes, and the build's options. Equal fingerprints build equal outputs.
- */
-export async function buildFingerprint(project: Project, options: { drafts: boolean }): Promise<string> {
-  const hash = createHash("sha256");
-  for (const dir of [path.join(PACKAGE_ROOT, "src"), path.join(PACKAGE_ROOT, "templates"), path.join(project.root, "templates")]) {
-    for (const file of await filesBelow(dir)) hash.update(file).update(await readFile(file));
-  }
-  hash.update(JSON.stringify({ options, site: project.site, episodes: project.episodes, art: project.art, logo: project.logo }));
-  const media = project.episodes.flatMap((episode) => [episode.audio?.sourcePath, episode.audio?.transcript.sourcePath, episode.image?.sourcePath]);
-  for (const file of [...media, project.art?.sourcePath, project.logo?.sourcePath]) {
-    if (!file) continue;
-    const info = await stat(file);
-    hash.update(`${file}\0${info.size}\0${info.mtimeMs}`);
-  }
-  return hash.digest("hex");
-}
-
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
   path: string;
@@ -38,17 +13,79 @@ export interface OutputFile {
   mtimeMs: number;
 }
 
-/** The files of the last build into `out`, when they are still there untouched and were built from this fingerprint. */
-export async function upToDateOutput(root: string, out: string, fingerprint: string): Promise<OutputFile[] | undefined> {
+/** What the last build into an output folder was made from, and what it wrote. */
+export interface BuildRecord {
+  fingerprint: string;
+  /** When the earliest scheduled episode falls due: the output is stale from then on. */
+  validUntil: number | null;
+  episodeCount: number;
+  /** Media files the build published from outside episodes/ (such as the config's art). */
+  media: OutputFile[];
+  files: OutputFile[];
+}
+
+/**
+ * What a build's output depends on, as one hash taken before anything is parsed: castpress's
+ * own code and templates, the project's templates, config and people directory, every file
+ * under episodes/ (by size and time), and the build's options.
+ */
+export async function inputFingerprint(root: string, options: { drafts: boolean }): Promise<string> {
+  const hash = createHash("sha256").update(JSON.stringify(options));
+  for (const dir of [path.join(PACKAGE_ROOT, "src"), path.join(PACKAGE_ROOT, "templates"), path.join(root, "templates")]) {
+    for (const file of await filesBelow(dir)) hash.update(file).update(await readFile(file));
+  }
+  for (const file of ["castpress.yaml", "people.yaml"]) {
+    hash.update(file).update(await readFile(path.join(root, file)).catch(() => Buffer.alloc(0)));
+  }
+  for (const file of await filesBelow(path.join(root, "episodes"))) {
+    const info = await stat(file);
+    hash.update(`${file}\0${info.size}\0${info.mtimeMs}\0`);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The record of the last build into `out`, when that output is still there untouched, was
+ * built from these inputs, and no scheduled episode has fallen due since.
+ */
+export async function upToDateBuild(root: string, out: string, fingerprint: string, now: Date): Promise<BuildRecord | undefined> {
   const record = await readFile(recordFile(root, out), "utf8").then((text) => JSON.parse(text) as BuildRecord, () => undefined);
   if (record?.fingerprint !== fingerprint) return undefined;
-  const present = await filesBelow(out);
-  if (present.length !== record.files.length) return undefined;
-  for (const file of record.files) {
-    const info = await stat(path.join(out, file.path)).catch(() => undefined);
-    if (!info || info.size !== file.size || info.mtimeMs !== file.mtimeMs) return undefined;
-  }
-  return record.files;
+  if (record.validUntil !== null && now.getTime() >= record.validUntil) return undefined;
+  if ((await filesBelow(out)).length !== record.files.length) return undefined;
+  const unchanged = async (base: string, file: OutputFile): Promise<boolean> => {
+    const info = await stat(path.resolve(base, file.path)).catch(() => undefined);
+    return info?.size === file.size && info.mtimeMs === file.mtimeMs;
+  };
+  for (const file of record.files) if (!(await unchanged(out, file))) return undefined;
+  for (const file of record.media) if (!(await unchanged(root, file))) return undefined;
+  return record;
+}
+
+/** Remembers (outside the output, in .cache/) what a build wrote and from what. */
+export async function recordBuild(out: string, fingerprint: string, project: Project, files: OutputFile[]): Promise<void> {
+  const now = Date.now();
+  const dueDates = project.allEpisodes
+    .filter((episode) => episode.scheduled && !episode.draft)
+    .map((episode) => episode.date.getTime())
+    .filter((time) => time > now);
+  const outside = [project.art?.sourcePath, project.logo?.sourcePath].filter((file): file is string => Boolean(file));
+  const media = await Promise.all(
+    outside.map(async (file) => {
+      const info = await stat(file);
+      return { path: file, size: info.size, mtimeMs: info.mtimeMs };
+    }),
+  );
+  const record: BuildRecord = {
+    fingerprint,
+    validUntil: dueDates.length > 0 ? Math.min(...dueDates) : null,
+    episodeCount: project.episodes.length,
+    media,
+    files,
+  };
+  const target = recordFile(project.root, out);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, JSON.stringify(record));
 }
 
 /** Every file of an output folder, read before it is moved into place (a rename keeps sizes and times). */
@@ -61,13 +98,6 @@ export async function listOutput(dir: string): Promise<OutputFile[]> {
   );
 }
 
-/** Remembers (outside the output, in .cache/) what a build wrote and from what. */
-export async function recordBuild(root: string, out: string, fingerprint: string, files: OutputFile[]): Promise<void> {
-  const target = recordFile(root, out);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, JSON.stringify({ fingerprint, files } satisfies BuildRecord));
-}
-
 function recordFile(root: string, out: string): string {
   const key = createHash("sha256").update(path.resolve(out)).digest("hex").slice(0, 16);
   return path.join(root, ".cache/castpress/builds", `${key}.json`);
@@ -76,7 +106,7 @@ function recordFile(root: string, out: string): string {
 async function filesBelow(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }

@@ -31,10 +31,9 @@ export function summary(report: BuildReport, root: string): string {
     ["media", (f) => f.startsWith("media/"), `${out}/media/`],
   ];
   const total = report.files.reduce((sum, file) => sum + file.bytes, 0);
-  const { episodes } = report.project;
   const built = report.unchanged
     ? `Nothing changed since the last build: kept ${out}/ as it was (${(report.milliseconds / 1000).toFixed(1)} s)`
-    : `Built ${episodes.length} episode${episodes.length === 1 ? "" : "s"} in ${(report.milliseconds / 1000).toFixed(1)} s`;
+    : `Built ${report.episodeCount} episode${report.episodeCount === 1 ? "" : "s"} in ${(report.milliseconds / 1000).toFixed(1)} s`;
   const lines = [`${built}: ${report.files.length} files, ${kilobytes(total)} in ${out}/`];
   for (const [label, matches, where] of groups) {
     const files = report.files.filter((file) => matches(file.path));
