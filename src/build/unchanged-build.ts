@@ -64,11 +64,8 @@ export async function upToDateBuild(root: string, out: string, fingerprint: stri
 
 /** Remembers (outside the output, in .cache/) what a build wrote and from what. */
 export async function recordBuild(out: string, fingerprint: string, project: Project, files: OutputFile[]): Promise<void> {
-  const now = Date.now();
-  const dueDates = project.allEpisodes
-    .filter((episode) => episode.scheduled && !episode.draft)
-    .map((episode) => episode.date.getTime())
-    .filter((time) => time > now);
+  // Scheduled means dated after the build's own now (which tests and previews may pin).
+  const dueDates = project.allEpisodes.filter((episode) => episode.scheduled && !episode.draft).map((episode) => episode.date.getTime());
   const outside = [project.art?.sourcePath, project.logo?.sourcePath].filter((file): file is string => Boolean(file));
   const media = await Promise.all(
     outside.map(async (file) => {
