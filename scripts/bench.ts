@@ -3,7 +3,10 @@
  * edit takes to show while serving, and how that compares with bare Eleventy rendering the
  * same Markdown, measured in one run on this machine (issue 7).
  *
- *   npm run bench -- [--episodes 1000] [--runs 3] [--json PATH] [--skip-serve]
+ *   npm run bench -- [--episodes 1000] [--runs 3] [--json PATH] [--skip-serve] [--big-inputs]
+ *
+ * --big-inputs also times one cold build of issue 8's big inputs (a 2 MB episode, 10,000
+ * people, 5,000 tags) and its peak memory.
  *
  * Prints a table of medians, min–max and peak memory, the ratios against the targets, and
  * writes the same as JSON (bench-results/ by default, git-ignored).
@@ -19,6 +22,7 @@ import { timedRun } from "./bench/process-tree.ts";
 import { describeMachine, formatTable, ratios, ROW_LABELS, summarise, type BenchReport, type RowName, type Sample } from "./bench/report.ts";
 import { measureServeEdits } from "./bench/serve-edit.ts";
 import { writeSyntheticProject } from "./bench/synthetic-project.ts";
+import { BIG_PEOPLE, BIG_TAGS, writeBigInputs } from "./bench/big-inputs.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SAMPLE_AUDIO = "episodes/audio/2025-01-16-china-japan-relations-reset";
@@ -31,6 +35,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     json: { type: "string" },
     "skip-serve": { type: "boolean", default: false },
+    "big-inputs": { type: "boolean", default: false },
   },
   strict: true,
 });
@@ -92,6 +97,18 @@ try {
     record("bareWarm", round, await build());
   }
 
+  const bigInputs = values["big-inputs"] ? await measureBigInputs() : undefined;
+
+  async function measureBigInputs(): Promise<{ ms: number; peakMb: number | undefined }> {
+    const project = path.join(work, "big-inputs");
+    await cp(path.join(REPO_ROOT, "test/fixtures/workflow"), project, { recursive: true });
+    await writeBigInputs(project);
+    const run = await timedRun(process.execPath, [cli, "build"], { cwd: project, env: childEnv });
+    const peakMb = run.memory ? Math.round(run.memory.treeMb) : undefined;
+    progress(`big inputs (2 MB episode, ${BIG_PEOPLE} people, ${BIG_TAGS} tags): cold build ${(run.ms / 1000).toFixed(2)} s${peakMb ? `, peak ${peakMb} MB` : ""}`);
+    return { ms: run.ms, peakMb };
+  }
+
   const order: RowName[] = ["cold", "warm", "serveStart", "serveEdit", "bareCold", "bareWarm"];
   const rows: BenchReport["rows"] = Object.fromEntries(
     order.filter((name) => samples[name].length > 0).map((name) => [name, summarise(ROW_LABELS[name], samples[name])]),
@@ -106,8 +123,12 @@ try {
     ratios: ratios(rows),
   };
   console.log(formatTable(report));
+  if (bigInputs) {
+    const peak = bigInputs.peakMb === undefined ? "" : `, peak RSS ${bigInputs.peakMb} MB`;
+    console.log(`\nbig inputs (2 MB episode, ${BIG_PEOPLE} people, ${BIG_TAGS} tags): cold build ${(bigInputs.ms / 1000).toFixed(2)} s${peak}`);
+  }
   await mkdir(path.dirname(jsonPath), { recursive: true });
-  await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(jsonPath, `${JSON.stringify({ ...report, ...(bigInputs && { bigInputs }) }, null, 2)}\n`);
   console.log(`\nwrote ${jsonPath}`);
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -1,19 +1,10 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { personPage, personSlug, tagPage } from "../src/paths.ts";
+import { BIG_EPISODE_BYTES, BIG_PEOPLE, BIG_TAGS, writeBigInputs } from "../scripts/bench/big-inputs.ts";
 import { castpress, copyFixture } from "./support/castpress-cli.ts";
 import { parseStrictXml } from "./support/strict-xml.ts";
-
-const PEOPLE = 10_000;
-const TAGS = 5_000;
-const BIG_EPISODE_BYTES = 2 * 1024 * 1024;
-/** The tags are spread over this many episodes, 100 each. */
-const TAGGED_EPISODES = 50;
-
-/** A paragraph of the kind the sample is made of: Chinese original, English translation, a person. */
-const paragraph = (index: number) =>
-  `Paragraph ${index}: [[Person ${index % 50}]] said 加强政治对话,促进人文交流 — strengthen political dialogue & promote exchanges <${index}>.\n\n`;
 
 /**
  * Generated in a temporary project: one 2 MB episode, a people directory of 10,000 entries
@@ -23,20 +14,7 @@ const paragraph = (index: number) =>
 describe("big inputs", () => {
   it("a 2 MB episode, 10,000 people in the directory and 5,000 tags build", async () => {
     const project = await copyFixture("workflow");
-    const people = Array.from({ length: PEOPLE }, (_, index) => `- name: "Person ${index}"\n  native: "人物${index}"\n  lang: zh\n  role: "Role ${index}"\n`);
-    await writeFile(path.join(project, "people.yaml"), people.join(""));
-
-    let body = "";
-    for (let index = 0; Buffer.byteLength(body) < BIG_EPISODE_BYTES; index++) body += paragraph(index);
-    await writeFile(path.join(project, "episodes/2025-01-16-first-episode.md"), `---\ntitle: The big one\ndate: 2025-01-16\n---\n\n${body}`);
-    const tags = Array.from({ length: TAGS }, (_, index) => `tag ${index} 標籤`);
-    for (let episode = 0; episode < TAGGED_EPISODES; episode++) {
-      const own = tags.slice(episode * (TAGS / TAGGED_EPISODES), (episode + 1) * (TAGS / TAGGED_EPISODES));
-      await writeFile(
-        path.join(project, `episodes/2025-02-01-tagged-${episode}.md`),
-        `---\ntitle: Tagged ${episode}\ndate: 2025-02-01\ntags: [${own.map((tag) => JSON.stringify(tag)).join(", ")}]\n---\n\n[[Person ${PEOPLE - 1 - episode}]] on ${own.length} tags.\n`,
-      );
-    }
+    const { tags, paragraphs } = await writeBigInputs(project);
 
     const result = await castpress(["build"], { cwd: project });
     // Warnings are fine (the 2 MB email is over Gmail's clip); errors are not.
@@ -47,14 +25,14 @@ describe("big inputs", () => {
     const page = await readFile(path.join(dist, "episodes/first-episode/index.html"), "utf8");
     expect(Buffer.byteLength(page)).toBeGreaterThan(BIG_EPISODE_BYTES);
     expect(page).toContain("Paragraph 0:");
-    expect(page).toContain(`Paragraph ${Math.floor(body.split("\n\n").length) - 2}:`);
+    expect(page).toContain(`Paragraph ${paragraphs - 1}:`);
     const feed = await readFile(path.join(dist, "feed.xml"), "utf8");
     expect(() => parseStrictXml(feed)).not.toThrow();
 
     const tagPages = await readdir(path.join(dist, "tags"));
-    for (const tag of [tags[0]!, tags[TAGS - 1]!]) expect(tagPages).toContain(path.basename(tagPage(tag)));
-    expect(tagPages.filter((name) => name !== "index.html")).toHaveLength(TAGS);
-    for (const name of ["Person 0", "Person 49", `Person ${PEOPLE - 1}`]) {
+    for (const tag of [tags[0]!, tags[BIG_TAGS - 1]!]) expect(tagPages).toContain(path.basename(tagPage(tag)));
+    expect(tagPages.filter((name) => name !== "index.html")).toHaveLength(BIG_TAGS);
+    for (const name of ["Person 0", "Person 49", `Person ${BIG_PEOPLE - 1}`]) {
       expect(await readdir(path.join(dist, personPage(personSlug(name))))).toContain("index.html");
     }
   }, 600_000);
