@@ -11,7 +11,7 @@ import { mailServiceLinks } from "../email/mail-service-links.ts";
 import { composeMessage } from "../email/message.ts";
 import { PREHEADER_PADDING, preheaderText } from "../email/preheader.ts";
 import { linkReference, numberedLinks, prefixLines, underline } from "../email/text-twin.ts";
-import { absoluteHtml } from "../feeds/absolute-html.ts";
+import { absoluteHtml } from "../html/absolute-urls.ts";
 import { absoluteUrl, emailMessage, episodePage } from "../paths.ts";
 import type { BuildOptions } from "./build-options.ts";
 import type { TemplateEnvironments } from "./nunjucks-environment.ts";

@@ -1,7 +1,7 @@
 import type RSS from "rss";
 import type { Episode } from "../episode/episode.ts";
 import { absoluteUrl, episodePage } from "../paths.ts";
-import { absoluteHtml } from "./absolute-html.ts";
+import { absoluteHtml } from "../html/absolute-urls.ts";
 import type { FeedInput } from "./feed-input.ts";
 import { truncateUtf8 } from "./xml-text.ts";
 

@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from "node:fs";
+import { existsSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { createEleventy } from "../build/run-eleventy.ts";
 import { primeProject } from "../eleventy/episodes-data.ts";
@@ -86,6 +86,8 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const watchers: FSWatcher[] = [
     watch(path.join(options.root, "episodes"), { recursive: true }, onChange),
     watch(TEMPLATES_DIR, { recursive: true }, onChange),
+    // A project's own templates/ overrides castpress's (src/eleventy/nunjucks-environment.ts).
+    ...(existsSync(path.join(options.root, "templates")) ? [watch(path.join(options.root, "templates"), { recursive: true }, onChange)] : []),
     // Editors save by replacing files, so the config files are watched through their folder.
     watch(options.root, (_event, file) => {
       if (file === "castpress.yaml" || file === "people.yaml") onChange();

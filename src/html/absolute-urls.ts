@@ -4,7 +4,7 @@ const URL_ATTRIBUTE = /(\s(?:href|src|cite|poster)=")([^"]*)"/g;
 /**
  * The HTML with every root-relative URL (`/people/x/`) made absolute against the site's
  * origin, and every fragment link (`#fn1`) pointing into the episode's page, since a feed
- * reader shows the HTML on a page of its own. Values are joined as written: they are
+ * reader or a mail client shows the HTML away from the site (both feeds and email use it). Values are joined as written: they are
  * already HTML-escaped, and re-parsing them as URLs would re-encode them.
  */
 export function absoluteHtml(html: string, baseUrl: string, pageUrl: string): string {
