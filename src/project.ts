@@ -5,7 +5,7 @@ import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./config/site
 import type { Episode, Media, Person } from "./episode/episode.ts";
 import { createMarkdown } from "./episode/markdown.ts";
 import { parseEpisode } from "./episode/parse-episode.ts";
-import { resolveMedia } from "./episode/media.ts";
+import { isOutside, resolveMedia } from "./episode/media.ts";
 import { checkPodcastArt } from "./feeds/podcast-art.ts";
 import { personPage, personSlug } from "./paths.ts";
 import { inReadingOrder, ProblemList, type Problem } from "./problems/problem.ts";
@@ -16,9 +16,12 @@ const FIRST_FILES = [SITE_CONFIG_FILE, PEOPLE_FILE];
 export interface LoadOptions {
   /** Include drafts and scheduled episodes (a private preview). */
   drafts?: boolean;
-  /** What counts as the future: now, unless CASTPRESS_NOW pins it (tests, previews). */
+  /** What counts as the future; buildTime() by default. */
   now?: Date;
 }
+
+/** What counts as now for scheduled episodes: the clock, unless CASTPRESS_NOW pins it (tests, previews). */
+export const buildTime = (): Date => (process.env.CASTPRESS_NOW ? new Date(process.env.CASTPRESS_NOW) : new Date());
 
 export interface Project {
   root: string;
@@ -51,7 +54,7 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   );
   problems.push(...siteMedia.items, ...(await checkPodcastArt(site, art, configLineOf(["image"]))));
 
-  const context = { root, site, people, md: createMarkdown(), now: options.now ?? (process.env.CASTPRESS_NOW ? new Date(process.env.CASTPRESS_NOW) : new Date()) };
+  const context = { root, site, people, md: createMarkdown(), now: options.now ?? buildTime() };
   const { files, linkedOutside } = await episodeFiles(root);
   problems.push(...linkedOutside);
   const results = await Promise.all(
@@ -89,7 +92,7 @@ async function episodeFiles(root: string): Promise<{ files: string[]; linkedOuts
   for (const { file, link } of candidates) {
     const target = link ? await realpath(file).catch(() => undefined) : file;
     if (!link) files.push(file);
-    else if (target && !/^\.\.([/\\]|$)/.test(path.relative(root, target)) && !path.isAbsolute(path.relative(root, target))) files.push(file);
+    else if (target && !isOutside(root, target)) files.push(file);
     else {
       linkedOutside.push({
         severity: "error",

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { primeProject } from "../eleventy/episodes-data.ts";
 import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
-import { isLoaded, loadProject } from "../project.ts";
+import { buildTime, isLoaded, loadProject } from "../project.ts";
 import { withAtomicOutput } from "./atomic-output.ts";
 import { createEleventy } from "./run-eleventy.ts";
 import { inputFingerprint, listOutput, recordBuild, upToDateBuild, type OutputFile } from "./unchanged-build.ts";
@@ -11,7 +11,6 @@ export interface BuildRequest {
   /** The output folder; `dist` in the project by default. */
   out?: string;
   drafts?: boolean;
-  now?: Date;
 }
 
 export interface BuildReport {
@@ -31,11 +30,10 @@ export interface BuildReport {
  */
 export async function buildSite(request: BuildRequest): Promise<BuildReport> {
   const started = performance.now();
-  const options = { root: request.root, drafts: request.drafts ?? false, ...(request.now && { now: request.now }) };
+  const options = { root: request.root, drafts: request.drafts ?? false };
   const out = path.resolve(request.root, request.out ?? "dist");
-  const now = request.now ?? (process.env.CASTPRESS_NOW ? new Date(process.env.CASTPRESS_NOW) : new Date());
   const fingerprint = await inputFingerprint(request.root, { drafts: options.drafts });
-  const previous = await upToDateBuild(request.root, out, fingerprint, now);
+  const previous = await upToDateBuild(request.root, out, fingerprint, buildTime());
   if (previous) return report(previous.episodeCount, out, previous.files, started, true);
 
   const project = await loadProject(request.root, options);
@@ -45,7 +43,7 @@ export async function buildSite(request: BuildRequest): Promise<BuildReport> {
   }
   const files = await withAtomicOutput(out, async (staging) => {
     primeProject(project);
-    const eleventy = await createEleventy(project.root === options.root ? options : { ...options, root: project.root }, staging);
+    const eleventy = await createEleventy({ ...options, root: project.root }, staging);
     await eleventy.write();
     return listOutput(staging);
   });

@@ -7,15 +7,12 @@ export interface BuildOptions {
   root: string;
   /** Include drafts and scheduled episodes, marked as such. */
   drafts: boolean;
-  /** What counts as now, for scheduled episodes (tests pin it). */
-  now?: Date;
 }
 
 export function buildOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptions {
   return {
     root: env.CASTPRESS_ROOT ?? process.cwd(),
     drafts: env.CASTPRESS_DRAFTS === "1",
-    ...(env.CASTPRESS_NOW && { now: new Date(env.CASTPRESS_NOW) }),
   };
 }
 
@@ -23,6 +20,5 @@ export function buildOptionsToEnv(options: Partial<BuildOptions>): Record<string
   return {
     ...(options.root && { CASTPRESS_ROOT: options.root }),
     CASTPRESS_DRAFTS: options.drafts ? "1" : "0",
-    ...(options.now && { CASTPRESS_NOW: options.now.toISOString() }),
   };
 }

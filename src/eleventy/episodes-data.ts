@@ -35,7 +35,7 @@ export function episodesData(eleventyConfig: any, options: BuildOptions): void {
   eleventyConfig.addGlobalData("castpress", async () => {
     // castpress build has already checked (and reported) the project it primes.
     const primedProject = takePrimedProject();
-    const project = primedProject ?? (await loadProject(options.root, { drafts: options.drafts, ...(options.now && { now: options.now }) }));
+    const project = primedProject ?? (await loadProject(options.root, { drafts: options.drafts }));
     if (!primedProject) for (const problem of project.problems.filter((p) => p.severity === "warning")) console.warn(formatProblem(problem));
     if (!isLoaded(project) || hasErrors(project.problems)) {
       throw new InputError(project.problems.filter((problem) => problem.severity === "error"));

@@ -74,7 +74,8 @@ export async function resolveMedia(
   return { url: mediaFile(relative.split(path.sep).join("/")), sourcePath: real, alt: "" };
 }
 
-function isOutside(root: string, file: string): boolean {
+/** Whether a path leads out of the project folder. */
+export function isOutside(root: string, file: string): boolean {
   const relative = path.relative(root, file);
   return relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
 }
