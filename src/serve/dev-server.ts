@@ -7,7 +7,8 @@ import type { Episode } from "../episode/episode.ts";
 import { emailPreviewPage, FEED_PATHS, feedsPreviewPage } from "./previews.ts";
 
 const CLIENT_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "client.js");
-const TYPES: Record<string, string> = {
+/** Content types of what a build writes, by extension (the test suite's static server uses them too). */
+export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -74,7 +75,7 @@ export class DevServer {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     if (pathname === "/__castpress/events") return this.subscribe(response);
     if (pathname === "/__castpress/client.js") {
-      response.writeHead(200, { "content-type": TYPES[".js"]! });
+      response.writeHead(200, { "content-type": CONTENT_TYPES[".js"]! });
       return void createReadStream(CLIENT_SCRIPT).pipe(response);
     }
     if (pathname === "/__castpress/status") return this.send(response, 200, ".json", JSON.stringify({ problems: this.status.problems }));
@@ -104,7 +105,7 @@ export class DevServer {
     }
     const extension = path.extname(file);
     if (extension === ".html") return this.send(response, 200, extension, this.inject(await readFile(file, "utf8")));
-    response.writeHead(200, { "content-type": TYPES[extension] ?? "application/octet-stream", "cache-control": "no-store" });
+    response.writeHead(200, { "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream", "cache-control": "no-store" });
     createReadStream(file).pipe(response);
   }
 
@@ -116,7 +117,7 @@ export class DevServer {
   }
 
   private send(response: http.ServerResponse, code: number, extension: string, body: string): void {
-    response.writeHead(code, { "content-type": TYPES[extension] ?? "text/plain", "cache-control": "no-store" });
+    response.writeHead(code, { "content-type": CONTENT_TYPES[extension] ?? "text/plain", "cache-control": "no-store" });
     response.end(body);
   }
 

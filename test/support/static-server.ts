@@ -3,19 +3,8 @@ import { stat } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { CONTENT_TYPES } from "../../src/serve/dev-server.ts";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css",
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".mp3": "audio/mpeg",
-  ".png": "image/png",
-  ".vtt": "text/vtt",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-};
 
 /** Serves a built folder on a loopback port, as a static host would (index.html, 404.html). */
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -27,7 +16,7 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
     if (info?.isDirectory()) file = path.join(file, "index.html");
     const found = await stat(file).then((s) => s.isFile(), () => false);
     const served = found ? file : path.join(root, "404.html");
-    response.writeHead(found ? 200 : 404, { "content-type": TYPES[path.extname(served)] ?? "application/octet-stream" });
+    response.writeHead(found ? 200 : 404, { "content-type": CONTENT_TYPES[path.extname(served)] ?? "application/octet-stream" });
     createReadStream(served).on("error", () => response.end()).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
