@@ -1,10 +1,10 @@
-import { readdir, readFile, realpath } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { loadPeopleDirectory, PEOPLE_FILE, type LocatedPerson } from "./config/people-directory.ts";
+import { loadPeopleDirectory, PEOPLE_FILE } from "./config/people-directory.ts";
 import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./config/site-config.ts";
 import type { Episode, Media, Person } from "./episode/episode.ts";
 import { createMarkdown } from "./episode/markdown.ts";
-import { parseEpisode } from "./episode/parse-episode.ts";
+import { parseEpisode, type ParseContext, type ParsedFile } from "./episode/parse-episode.ts";
 import { isOutside, resolveMedia } from "./episode/media.ts";
 import { checkPodcastArt } from "./feeds/podcast-art.ts";
 import { personPage, personSlug } from "./paths.ts";
@@ -18,7 +18,22 @@ export interface LoadOptions {
   drafts?: boolean;
   /** What counts as the future; buildTime() by default. */
   now?: Date;
+  /**
+   * What an earlier load read, reused and updated: serve keeps one while only episode files
+   * change, and starts a new one when the config, the people directory, a template or a
+   * media file changes. Renderers rely on an unchanged file keeping its Episode object.
+   */
+  cache?: LoadCache;
 }
+
+export interface LoadCache {
+  /** The config, the people directory and the site's own media, as checked. */
+  settings?: ProjectSettings;
+  /** What parsing each episode file gave, and the file's version (times and size) then. */
+  files: Map<string, { version: string; parsed: ParsedFile }>;
+}
+
+type ProjectSettings = Awaited<ReturnType<typeof loadSettings>>;
 
 /** What counts as now for scheduled episodes: the clock, unless CASTPRESS_NOW pins it (tests, previews). */
 export const buildTime = (): Date => (process.env.CASTPRESS_NOW ? new Date(process.env.CASTPRESS_NOW) : new Date());
@@ -41,25 +56,19 @@ export interface Project {
 /** Reads the config, the people directory and every episode, checking all of them. */
 export async function loadProject(projectDir: string, options: LoadOptions = {}): Promise<Project | { problems: Problem[] }> {
   const root = await realpath(projectDir);
-  const [{ config, checkWith: site, problems: configProblems, lineOf: configLineOf }, { people, problems: peopleProblems }] = await Promise.all([
-    loadSiteConfig(root),
-    loadPeopleDirectory(root),
-  ]);
-  const problems: Problem[] = [...configProblems.items, ...peopleProblems.items];
-  const siteMedia = new ProblemList("castpress.yaml");
-  const [art, logo] = await Promise.all(
-    ([[site.image, ["image"]], [site.email?.logo, ["email", "logo"]]] as const).map(([ref, key]) =>
-      ref ? resolveMedia({ ref, line: configLineOf([...key]) }, root, root, siteMedia, "image") : undefined,
-    ),
-  );
-  problems.push(...siteMedia.items, ...(await checkPodcastArt(site, art, configLineOf(["image"]))));
+  const settings = options.cache?.settings ?? (await loadSettings(root));
+  if (options.cache) options.cache.settings = settings;
+  const { config, site, people } = settings;
+  const problems: Problem[] = [...settings.problems];
 
   const context = { root, site, people, md: createMarkdown(), now: options.now ?? buildTime() };
   const { files, linkedOutside } = await episodeFiles(root);
   problems.push(...linkedOutside);
-  const results = await Promise.all(
-    files.map(async (file) => parseEpisode(file, await readFile(file, "utf8"), context)),
-  );
+  const results = await Promise.all(files.map((file) => parseOrReuse(file, context, options.cache?.files)));
+  if (options.cache) {
+    const current = new Set(files);
+    for (const file of options.cache.files.keys()) if (!current.has(file)) options.cache.files.delete(file);
+  }
   const allEpisodes: Episode[] = [];
   for (const result of results) {
     problems.push(...result.problems.items);
@@ -70,7 +79,38 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   const episodes = options.drafts ? allEpisodes : allEpisodes.filter((episode) => !episode.draft && !episode.scheduled);
   // A config with mistakes still let every episode be checked, but nothing may be built from it.
   if (!config) return { problems: inReadingOrder(problems, FIRST_FILES) };
+  const { art, logo } = settings;
   return { root, site, people, allEpisodes, episodes, problems: inReadingOrder(problems, FIRST_FILES), ...(art && { art }), ...(logo && { logo }) };
+}
+
+/** The config, the people directory, and the podcast art and email logo the config names. */
+async function loadSettings(root: string) {
+  const [{ config, checkWith: site, problems: configProblems, lineOf: configLineOf }, { people, problems: peopleProblems }] = await Promise.all([
+    loadSiteConfig(root),
+    loadPeopleDirectory(root),
+  ]);
+  const siteMedia = new ProblemList("castpress.yaml");
+  const [art, logo] = await Promise.all(
+    ([[site.image, ["image"]], [site.email?.logo, ["email", "logo"]]] as const).map(([ref, key]) =>
+      ref ? resolveMedia({ ref, line: configLineOf([...key]) }, root, root, siteMedia, "image") : undefined,
+    ),
+  );
+  const problems = [...configProblems.items, ...peopleProblems.items, ...siteMedia.items, ...(await checkPodcastArt(site, art, configLineOf(["image"])))];
+  return { config, site, people, art, logo, problems };
+}
+
+async function parseOrReuse(file: string, context: ParseContext, parsed: LoadCache["files"] | undefined): Promise<ParsedFile> {
+  if (!parsed) return parseEpisode(file, await readFile(file, "utf8"), context);
+  // A write changes the file's ctime, even one that keeps its size and mtime.
+  const { mtimeMs, ctimeMs, size } = await stat(file);
+  const version = `${mtimeMs}:${ctimeMs}:${size}`;
+  const earlier = parsed.get(file);
+  // An episode due since the earlier parse is no longer scheduled.
+  const stillDue = (episode: Episode | undefined) => !episode || episode.scheduled === episode.date > context.now;
+  if (earlier && earlier.version === version && stillDue(earlier.parsed.episode)) return earlier.parsed;
+  const result = await parseEpisode(file, await readFile(file, "utf8"), context);
+  parsed.set(file, { version, parsed: result });
+  return result;
 }
 
 export const isLoaded = (result: Project | { problems: Problem[] }): result is Project => "site" in result;
@@ -111,7 +151,7 @@ async function episodeFiles(root: string): Promise<{ files: string[]; linkedOuts
  * ("Ann & Bo", "Ann Bo"), would share one /people/<slug>/ page. Only people an episode
  * mentions get a page; the same name in two episodes is one person.
  */
-function peopleSharingAPage(results: { episode?: Episode; problems: ProblemList; ownPeople: LocatedPerson[] }[], directory: ReadonlyMap<string, Person>): Problem[] {
+function peopleSharingAPage(results: ParsedFile[], directory: ReadonlyMap<string, Person>): Problem[] {
   const first = new Map<string, { name: string; file: string; line: number }>();
   const found: Problem[] = [];
   for (const { episode, problems: { file }, ownPeople } of results) {

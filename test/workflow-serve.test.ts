@@ -1,29 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, REPO_ROOT } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
+import { eventually as eventuallyWithin, startServe, type ServeSession } from "./support/serve-session.ts";
 
 const EPISODE = "episodes/2025-01-16-first-episode.md";
 const PAGE = "episodes/first-episode/";
 
 let project: string;
-let server: ChildProcess;
+let serve: ServeSession;
 let url: string;
-let output = "";
 
-/** Polls until `probe` returns something truthy, or fails after `seconds`. */
-async function eventually<T>(probe: () => Promise<T | undefined | false>, seconds = 30): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting; serve printed:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
+const eventually = <T>(probe: () => Promise<T | undefined | false>) => eventuallyWithin(probe, { describe: () => `serve printed:\n${serve.output()}` });
 const page = async (pathname: string): Promise<string> => (await fetch(new URL(pathname, url))).text();
 const status = async (): Promise<string[]> => ((await (await fetch(new URL("__castpress/status", url))).json()) as { problems: string[] }).problems;
 
@@ -35,18 +24,11 @@ async function editEpisode(change: (text: string) => string): Promise<void> {
 beforeAll(async () => {
   project = await copyFixture("workflow");
   await writeFile(path.join(project, "episodes/2025-01-20-unfinished.md"), "---\ntitle: Unfinished draft\ndate: 2025-01-20\ndraft: true\n---\n\nNot yet.\n");
-  server = spawn(process.execPath, [path.join(REPO_ROOT, "bin/castpress.js"), "serve", "--port", "0"], {
-    cwd: project,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (chunk) => (output += chunk));
-  server.stderr!.on("data", (chunk) => (output += chunk));
-  url = await eventually(async () => /castpress serve: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1], 120);
+  serve = await startServe(project);
+  url = serve.url;
 });
 
-afterAll(() => {
-  server?.kill("SIGINT");
-});
+afterAll(() => serve?.stop());
 
 describe("castpress serve", () => {
   it("listens on 127.0.0.1 only, and serves the archive with drafts included", async () => {
@@ -67,7 +49,7 @@ describe("castpress serve", () => {
       return current.length > 0 && current;
     });
     expect(problems.join("\n")).toContain(`${EPISODE}:9: no one called "Nobody Known"`);
-    expect(output).toContain(`${EPISODE}:9: no one called "Nobody Known"`);
+    expect(serve.output()).toContain(`${EPISODE}:9: no one called "Nobody Known"`);
     expect(await page(PAGE)).toContain("The edited episode");
 
     await editEpisode((text) => text.replace("[[Nobody Known]]", "[[Fukuda Tatsuo]]"));

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { primeProject } from "../eleventy/episodes-data.ts";
+import { castpressData } from "../eleventy/castpress-data.ts";
+import { primeData } from "../eleventy/episodes-data.ts";
 import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
 import { buildTime, isLoaded, loadProject } from "../project.ts";
 import { withAtomicOutput } from "./atomic-output.ts";
@@ -42,7 +43,7 @@ export async function buildSite(request: BuildRequest): Promise<BuildReport> {
     throw new InputError(project.problems.filter((problem) => problem.severity === "error"));
   }
   const files = await withAtomicOutput(out, async (staging) => {
-    primeProject(project);
+    primeData(castpressData(project, options.drafts));
     const eleventy = await createEleventy({ ...options, root: project.root }, staging);
     await eleventy.write();
     return listOutput(staging);

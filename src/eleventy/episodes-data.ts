@@ -1,28 +1,13 @@
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import type { Episode, Media, Person } from "../episode/episode.ts";
+import type { Media } from "../episode/episode.ts";
 import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
-import { isLoaded, loadProject, type Project } from "../project.ts";
-import { tagSlug } from "../paths.ts";
+import { isLoaded, loadProject } from "../project.ts";
 import type { BuildOptions } from "./build-options.ts";
+import { castpressData, type CastpressData } from "./castpress-data.ts";
 
-export interface TagEntry {
-  name: string;
-  slug: string;
-  episodes: Episode[];
-}
-
-export interface PersonEntry extends Person {
-  episodes: Episode[];
-}
-
-/** What every template sees as `castpress`. */
-export interface CastpressData extends Project {
-  tags: TagEntry[];
-  /** Everyone mentioned by a published episode, by name. */
-  mentioned: PersonEntry[];
-  drafts: boolean;
-}
+/** Announces each build's data to the plugins that write files after the pages (the feeds). */
+export const BUILD_DATA_EVENT = "castpress.data";
 
 /**
  * Loads and checks every episode before each build (and each rebuild while serving), and
@@ -33,14 +18,9 @@ export function episodesData(eleventyConfig: any, options: BuildOptions): void {
   let data: CastpressData | undefined;
 
   eleventyConfig.addGlobalData("castpress", async () => {
-    // castpress build has already checked (and reported) the project it primes.
-    const primedProject = takePrimedProject();
-    const project = primedProject ?? (await loadProject(options.root, { drafts: options.drafts }));
-    if (!primedProject) for (const problem of project.problems.filter((p) => p.severity === "warning")) console.warn(formatProblem(problem));
-    if (!isLoaded(project) || hasErrors(project.problems)) {
-      throw new InputError(project.problems.filter((problem) => problem.severity === "error"));
-    }
-    data = { ...project, tags: tagsOf(project.episodes), mentioned: mentionedPeople(project.episodes), drafts: options.drafts };
+    // castpress build and serve have already checked (and reported) the project they prime.
+    data = takePrimedData() ?? (await loadData(options));
+    eleventyConfig.emit(BUILD_DATA_EVENT, data);
     return data;
   });
 
@@ -51,47 +31,35 @@ export function episodesData(eleventyConfig: any, options: BuildOptions): void {
   });
 }
 
-let primed: Project | undefined;
-
-/** Hands a project `castpress build` has just checked to the next build, so it is not parsed twice. */
-export function primeProject(project: Project): void {
-  primed = project;
+async function loadData(options: BuildOptions): Promise<CastpressData> {
+  const project = await loadProject(options.root, { drafts: options.drafts });
+  for (const problem of project.problems.filter((p) => p.severity === "warning")) console.warn(formatProblem(problem));
+  if (!isLoaded(project) || hasErrors(project.problems)) {
+    throw new InputError(project.problems.filter((problem) => problem.severity === "error"));
+  }
+  return castpressData(project, options.drafts);
 }
 
-function takePrimedProject(): Project | undefined {
-  const project = primed;
+let primed: CastpressData | undefined;
+
+/**
+ * Hands the next build the data of a project `castpress build` or `serve` has just checked,
+ * so it is not parsed twice; serve's says which pages an edit changed (castpress-data.ts).
+ */
+export function primeData(data: CastpressData): void {
+  primed = data;
+}
+
+function takePrimedData(): CastpressData | undefined {
+  const data = primed;
   primed = undefined;
-  return project;
+  return data;
 }
 
-function tagsOf(episodes: Episode[]): TagEntry[] {
-  const bySlug = new Map<string, TagEntry>();
-  for (const episode of episodes) {
-    for (const name of episode.tags) {
-      const slug = tagSlug(name);
-      const entry = bySlug.get(slug) ?? { name, slug, episodes: [] };
-      entry.episodes.push(episode);
-      bySlug.set(slug, entry);
-    }
-  }
-  return [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function mentionedPeople(episodes: Episode[]): PersonEntry[] {
-  const byName = new Map<string, PersonEntry>();
-  for (const episode of episodes) {
-    for (const person of episode.people) {
-      const entry = byName.get(person.name) ?? { ...person, episodes: [] };
-      entry.episodes.push(episode);
-      byName.set(person.name, entry);
-    }
-  }
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
+/** The media of the episodes this build renders (all of them, unless serve is catching up with an edit). */
 function publishedMedia(data: CastpressData): Media[] {
   const media: (Media | undefined)[] = [data.art, data.logo];
-  for (const episode of data.episodes) {
+  for (const episode of data.render.episodes) {
     media.push(episode.image, episode.audio);
     if (episode.audio?.transcript.sourcePath) media.push({ ...episode.audio.transcript, alt: "" });
   }

@@ -11,15 +11,14 @@ import type { BuildOptions } from "./build-options.ts";
  * `data-pagefind-body` (an episode's text) is indexed: https://pagefind.app/docs/indexing/
  */
 export function searchIndex(eleventyConfig: any, options: BuildOptions): void {
-  const cacheDir = path.join(options.root, ".cache/castpress/pagefind");
-  const background = new BackgroundIndexer(cacheDir);
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-    // Indexing every episode again takes seconds on a large archive: while serving, it runs
-    // after the browser has reloaded instead of holding the reload up.
-    if (runMode === "build") await indexAndClose(directories.output, cacheDir);
-    else background.request(directories.output);
+    // Indexing every episode again takes seconds on a large archive: serve has it done by a
+    // BackgroundIndexer once the browser has reloaded, instead of holding the reload up.
+    if (runMode === "build") await indexAndClose(directories.output, searchIndexCache(options.root));
   });
 }
+
+const searchIndexCache = (root: string): string => path.join(root, ".cache/castpress/pagefind");
 
 /** The episode pages, as a glob below the output folder: episodes/<slug>/index.html. */
 const EPISODE_PAGES = `${episodePage("*").slice(1)}index.html`;
@@ -81,12 +80,15 @@ async function indexAndClose(output: string, cacheDir: string): Promise<void> {
   }
 }
 
-/** One index build at a time; requests made meanwhile collapse into one more run. */
-class BackgroundIndexer {
+/** Writes the search index of an output folder on request, one at a time; requests made meanwhile collapse into one more run. */
+export class BackgroundIndexer {
   private running = false;
   private pending: string | undefined;
+  private readonly cacheDir: string;
 
-  constructor(private readonly cacheDir: string) {}
+  constructor(root: string) {
+    this.cacheDir = searchIndexCache(root);
+  }
 
   request(output: string): void {
     this.pending = output;

@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
-import type { PersonEntry } from "./episodes-data.ts";
+import type { PersonEntry } from "./castpress-data.ts";
 import { absoluteUrl, episodePage, personPage } from "../paths.ts";
 
 /**

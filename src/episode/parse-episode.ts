@@ -33,12 +33,16 @@ export interface ParseContext {
   now: Date;
 }
 
+/** What parsing one file gives: its Episode when it has no errors, and its problems either way. */
+export interface ParsedFile {
+  episode?: Episode;
+  problems: ProblemList;
+  /** The people its front matter lists, with their lines. */
+  ownPeople: LocatedPerson[];
+}
+
 /** Parses one episode file into an Episode, or reports every problem it has. */
-export async function parseEpisode(
-  sourcePath: string,
-  source: string,
-  context: ParseContext,
-): Promise<{ episode?: Episode; problems: ProblemList; ownPeople: LocatedPerson[] }> {
+export async function parseEpisode(sourcePath: string, source: string, context: ParseContext): Promise<ParsedFile> {
   const file = path.relative(context.root, sourcePath).split(path.sep).join("/");
   const problems = new ProblemList(file);
   const name = EPISODE_FILE_NAME.exec(path.basename(sourcePath));

@@ -1,17 +1,17 @@
 import type { PodcastConfig, SiteConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
 import { absoluteUrl, archivePage, chaptersFile, podcastFeed } from "../paths.ts";
-import { feedEpisodes, type FeedInput } from "./feed-input.ts";
+import { feedEpisodes, feedItemXml, type FeedInput } from "./feed-input.ts";
 import { feedItem } from "./feed-item.ts";
 import { podcastGuid } from "./podcast-guid.ts";
-import { PODCAST_NAMESPACES, rssDocument } from "./rss-document.ts";
+import { PODCAST_NAMESPACES, rssDocument, type XmlDocument } from "./rss-document.ts";
 
 /**
  * /podcast.xml: the episodes with audio, with the tags Apple Podcasts and the Podcasting 2.0
  * namespace ask for. https://podcasters.apple.com/support/823-podcast-requirements and
  * https://podcastindex.org/namespace/1.0
  */
-export function podcastFeedXml(input: FeedInput, podcast: PodcastConfig): string {
+export function podcastFeedXml(input: FeedInput, podcast: PodcastConfig): XmlDocument {
   const { site } = input;
   const feedUrl = absoluteUrl(site.baseUrl, podcastFeed());
   const artUrl = input.art && absoluteUrl(site.baseUrl, input.art.url);
@@ -30,10 +30,12 @@ export function podcastFeedXml(input: FeedInput, podcast: PodcastConfig): string
     },
     feedEpisodes(input.episodes)
       .filter((episode) => episode.audio)
-      .map((episode) => {
-        const item = feedItem(episode, input);
-        return { ...item, custom_elements: [...(item.custom_elements ?? []), ...itemElements(episode, site)] };
-      }),
+      .map((episode) =>
+        feedItemXml(input, "podcast", episode, () => {
+          const item = feedItem(episode, input);
+          return { ...item, custom_elements: [...(item.custom_elements ?? []), ...itemElements(episode, site)] };
+        }),
+      ),
   );
 }
 

@@ -1,10 +1,10 @@
 import { absoluteUrl, archivePage, readerFeed } from "../paths.ts";
-import { feedEpisodes, type FeedInput } from "./feed-input.ts";
+import { feedEpisodes, feedItemXml, type FeedInput } from "./feed-input.ts";
 import { feedItem } from "./feed-item.ts";
-import { rssDocument } from "./rss-document.ts";
+import { rssDocument, type XmlDocument } from "./rss-document.ts";
 
 /** /feed.xml: every published episode with its full text, and its audio where it has some. */
-export function readerFeedXml(input: FeedInput): string {
+export function readerFeedXml(input: FeedInput): XmlDocument {
   const { site } = input;
   return rssDocument(
     {
@@ -17,6 +17,6 @@ export function readerFeedXml(input: FeedInput): string {
       ...(site.copyright && { copyright: site.copyright }),
       ...(input.art && { image_url: absoluteUrl(site.baseUrl, input.art.url) }),
     },
-    feedEpisodes(input.episodes).map((episode) => feedItem(episode, input)),
+    feedEpisodes(input.episodes).map((episode) => feedItemXml(input, "reader", episode, () => feedItem(episode, input))),
   );
 }
