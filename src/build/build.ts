@@ -1,8 +1,6 @@
 import path from "node:path";
-import { castpressData } from "../eleventy/castpress-data.ts";
-import { primeData } from "../eleventy/episodes-data.ts";
-import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
-import { buildTime, isLoaded, loadProject } from "../project.ts";
+import { loadCheckedData, primeData } from "../eleventy/episodes-data.ts";
+import { buildTime } from "../project.ts";
 import { withAtomicOutput } from "./atomic-output.ts";
 import { createEleventy } from "./run-eleventy.ts";
 import { inputFingerprint, listOutput, recordBuild, upToDateBuild, type OutputFile } from "./unchanged-build.ts";
@@ -37,19 +35,15 @@ export async function buildSite(request: BuildRequest): Promise<BuildReport> {
   const previous = await upToDateBuild(request.root, out, fingerprint, buildTime());
   if (previous) return report(previous.episodeCount, out, previous.files, started, true);
 
-  const project = await loadProject(request.root, options);
-  for (const problem of project.problems.filter((p) => p.severity === "warning")) console.warn(formatProblem(problem));
-  if (!isLoaded(project) || hasErrors(project.problems)) {
-    throw new InputError(project.problems.filter((problem) => problem.severity === "error"));
-  }
+  const data = await loadCheckedData(options);
   const files = await withAtomicOutput(out, async (staging) => {
-    primeData(castpressData(project, options.drafts));
-    const eleventy = await createEleventy({ ...options, root: project.root }, staging);
+    primeData(data);
+    const eleventy = await createEleventy({ ...options, root: data.root }, staging);
     await eleventy.write();
     return listOutput(staging);
   });
-  await recordBuild(out, fingerprint, project, files);
-  return report(project.episodes.length, out, files, started, false);
+  await recordBuild(out, fingerprint, data, files);
+  return report(data.episodes.length, out, files, started, false);
 }
 
 function report(episodeCount: number, out: string, files: OutputFile[], started: number, unchanged: boolean): BuildReport {

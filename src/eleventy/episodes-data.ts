@@ -19,7 +19,7 @@ export function episodesData(eleventyConfig: any, options: BuildOptions): void {
 
   eleventyConfig.addGlobalData("castpress", async () => {
     // castpress build and serve have already checked (and reported) the project they prime.
-    data = takePrimedData() ?? (await loadData(options));
+    data = takePrimedData() ?? (await loadCheckedData(options));
     eleventyConfig.emit(BUILD_DATA_EVENT, data);
     return data;
   });
@@ -31,7 +31,11 @@ export function episodesData(eleventyConfig: any, options: BuildOptions): void {
   });
 }
 
-async function loadData(options: BuildOptions): Promise<CastpressData> {
+/**
+ * Loads the project, prints its warnings, and stops with every error (an InputError) before
+ * anything is written; `castpress build` calls it before it primes the build.
+ */
+export async function loadCheckedData(options: BuildOptions): Promise<CastpressData> {
   const project = await loadProject(options.root, { drafts: options.drafts });
   for (const problem of project.problems.filter((p) => p.severity === "warning")) console.warn(formatProblem(problem));
   if (!isLoaded(project) || hasErrors(project.problems)) {

@@ -26,8 +26,10 @@ export const feedEpisodes = (episodes: Episode[]): Episode[] => episodes.filter(
 
 /** The episode's item in one feed, written once per Episode object. */
 export function feedItemXml(input: FeedInput, feed: FeedName, episode: Episode, item: () => RSS.ItemOptions): RssItemXml {
-  const written = input.items?.get(episode) ?? {};
-  const xml = written[feed] ?? rssItemXml(item());
+  const written = input.items?.get(episode);
+  const kept = written?.[feed];
+  if (kept) return kept;
+  const xml = rssItemXml(item());
   input.items?.set(episode, { ...written, [feed]: xml });
   return xml;
 }
