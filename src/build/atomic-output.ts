@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { constants as osConstants } from "node:os";
 import path from "node:path";
@@ -18,7 +18,7 @@ export async function withAtomicOutput<T>(output: string, write: (staging: strin
   // Ctrl-C (or a polite kill) stops the build at once: the output stays as it was, and the
   // half-written staging folder goes with the process instead of waiting for the next build.
   const stop = (signal: NodeJS.Signals): void => {
-    rmSync(staging, { recursive: true, force: true });
+    removeBeforeExit(staging);
     process.exit(128 + osConstants.signals[signal]);
   };
   for (const signal of STOP_SIGNALS) process.once(signal, stop);
@@ -31,6 +31,25 @@ export async function withAtomicOutput<T>(output: string, write: (staging: strin
     // A failed build may still be finishing writes into staging: a failed clean-up must not hide
     // the build's own error, and the next build removes what is left (see recover).
     await rm(staging, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+  }
+}
+
+/**
+ * Removes the folder from a signal handler. File operations the build had already handed to
+ * the system (a `mkdir -p` of an email folder, say) may still land after a first removal and
+ * bring the folder back, or make it fail: wait for them briefly (nothing new starts while this
+ * runs) and remove again.
+ */
+function removeBeforeExit(folder: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // A file appearing while the folder was emptied: the next attempt takes it.
+    }
+    Atomics.wait(pause, 0, 0, 20);
+    if (!existsSync(folder)) return;
   }
 }
 
