@@ -1,4 +1,4 @@
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadPeopleDirectory, PEOPLE_FILE } from "./config/people-directory.ts";
 import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./config/site-config.ts";
@@ -9,6 +9,7 @@ import { isOutside, resolveMedia } from "./episode/media.ts";
 import { checkPodcastArt } from "./feeds/podcast-art.ts";
 import { personPage, personSlug } from "./paths.ts";
 import { inReadingOrder, ProblemList, type Problem } from "./problems/problem.ts";
+import { readAuthorFile } from "./yaml/author-file.ts";
 
 export const EPISODES_DIR = "episodes";
 const FIRST_FILES = [SITE_CONFIG_FILE, PEOPLE_FILE];
@@ -100,7 +101,7 @@ async function loadSettings(root: string) {
 }
 
 async function parseOrReuse(file: string, context: ParseContext, parsed: LoadCache["files"] | undefined): Promise<ParsedFile> {
-  if (!parsed) return parseEpisode(file, await readFile(file, "utf8"), context);
+  if (!parsed) return readAndParse(file, context);
   // A write changes the file's ctime, even one that keeps its size and mtime.
   const { mtimeMs, ctimeMs, size } = await stat(file);
   const version = `${mtimeMs}:${ctimeMs}:${size}`;
@@ -108,10 +109,19 @@ async function parseOrReuse(file: string, context: ParseContext, parsed: LoadCac
   // An episode due since the earlier parse is no longer scheduled.
   const stillDue = (episode: Episode | undefined) => !episode || episode.scheduled === episode.date > context.now;
   if (earlier && earlier.version === version && stillDue(earlier.parsed.episode)) return earlier.parsed;
-  const result = await parseEpisode(file, await readFile(file, "utf8"), context);
+  const result = await readAndParse(file, context);
   parsed.set(file, { version, parsed: result });
   return result;
 }
+
+async function readAndParse(file: string, context: ParseContext): Promise<ParsedFile> {
+  const problems = new ProblemList(projectPath(context.root, file));
+  const source = await readAuthorFile(file, problems);
+  return source === undefined ? { problems, ownPeople: [] } : parseEpisode(file, source, context);
+}
+
+/** A file's path as the author types it from the project folder: `episodes/x.md`. */
+const projectPath = (root: string, file: string): string => path.relative(root, file).split(path.sep).join("/");
 
 export const isLoaded = (result: Project | { problems: Problem[] }): result is Project => "site" in result;
 
@@ -136,7 +146,7 @@ async function episodeFiles(root: string): Promise<{ files: string[]; linkedOuts
     else {
       linkedOutside.push({
         severity: "error",
-        file: path.relative(root, file).split(path.sep).join("/"),
+        file: projectPath(root, file),
         line: 1,
         message: target ? "the episode is a link to a file outside the project" : "the episode is a link to a file that does not exist",
         hint: target ? "copy the file into episodes/ instead of linking to it" : "remove the link, or copy the file into episodes/",

@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { appleCategoryIssues } from "../feeds/apple-categories.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import { ProblemList } from "../problems/problem.ts";
+import { readAuthorFile } from "../yaml/author-file.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
 export const SITE_CONFIG_FILE = "castpress.yaml";
@@ -138,13 +138,14 @@ const FALLBACK: Omit<SiteConfig, "root"> = {
 
 export async function loadSiteConfig(root: string): Promise<LoadedSiteConfig> {
   const problems = new ProblemList(SITE_CONFIG_FILE);
-  let source: string;
+  let source: string | undefined;
   try {
-    source = await readFile(path.join(root, SITE_CONFIG_FILE), "utf8");
+    source = await readAuthorFile(path.join(root, SITE_CONFIG_FILE), problems);
   } catch {
     problems.error(1, "the site config file is missing", `create ${SITE_CONFIG_FILE} with at least title, description, author and baseUrl`);
     return { problems, lineOf: () => 1, checkWith: { ...FALLBACK, root } };
   }
+  if (source === undefined) return { problems, lineOf: () => 1, checkWith: { ...FALLBACK, root } };
   const { data, partial, lineOf } = parseCheckedYaml(source, siteConfigSchema, problems);
   if (data) return { config: { ...data, root }, problems, lineOf, checkWith: { ...data, root } };
   return { problems, lineOf, checkWith: { ...FALLBACK, ...partial, root } };
