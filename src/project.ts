@@ -5,7 +5,7 @@ import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./config/site
 import type { Episode, Media, Person } from "./episode/episode.ts";
 import { createMarkdown } from "./episode/markdown.ts";
 import { parseEpisode, type ParseContext, type ParsedFile } from "./episode/parse-episode.ts";
-import { isOutside, resolveMedia } from "./episode/media.ts";
+import { isOutside, resolveImage } from "./episode/media.ts";
 import { checkPodcastArt } from "./feeds/podcast-art.ts";
 import { personPage, personSlug } from "./paths.ts";
 import { inReadingOrder, ProblemList, type Problem } from "./problems/problem.ts";
@@ -93,7 +93,7 @@ async function loadSettings(root: string) {
   const siteMedia = new ProblemList("castpress.yaml");
   const [art, logo] = await Promise.all(
     ([[site.image, ["image"]], [site.email?.logo, ["email", "logo"]]] as const).map(([ref, key]) =>
-      ref ? resolveMedia({ ref, line: configLineOf([...key]) }, root, root, siteMedia, "image") : undefined,
+      ref ? resolveImage({ ref, line: configLineOf([...key]) }, root, root, siteMedia) : undefined,
     ),
   );
   const problems = [...configProblems.items, ...peopleProblems.items, ...siteMedia.items, ...(await checkPodcastArt(site, art, configLineOf(["image"])))];

@@ -14,7 +14,7 @@ import { buildBody } from "./body.ts";
 import type { Chapter, Episode, Person } from "./episode.ts";
 import { frontMatterSchema, type FrontMatter } from "./front-matter.ts";
 import type { MarkdownEnv } from "./markdown.ts";
-import { resolveAudio, resolveMedia } from "./media.ts";
+import { resolveAudio, resolveImage } from "./media.ts";
 import { LinkList } from "./plain-text.ts";
 
 /** Episodes without a `guid` get one derived from their slug, which a new title does not change. */
@@ -86,7 +86,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   }
   const fromDir = path.dirname(sourcePath);
   const audio = fields.audio && (await resolveAudio(fields.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
-  const image = fields.image ? await resolveMedia({ ref: fields.image, line: lineOf(["image"]) }, fromDir, context.root, problems, "image") : undefined;
+  const image = fields.image ? await resolveImage({ ref: fields.image, line: lineOf(["image"]) }, fromDir, context.root, problems) : undefined;
   const chapters = chaptersOf(sections, audio?.duration, tokens, bodyFirstLine, problems);
   problems.items.sort((a, b) => a.line - b.line);
 
