@@ -12,7 +12,7 @@ import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 import { scanBlocks } from "./block-scanner.ts";
 import { buildBody } from "./body.ts";
 import type { Chapter, Episode, Person } from "./episode.ts";
-import { frontMatterSchema, type FrontMatter } from "./front-matter.ts";
+import { frontMatterSchema, type FrontMatter, type LocatedTag } from "./front-matter.ts";
 import type { MarkdownEnv } from "./markdown.ts";
 import { resolveAudio, resolveImage } from "./media.ts";
 import { LinkList } from "./plain-text.ts";
@@ -39,6 +39,8 @@ export interface ParsedFile {
   problems: ProblemList;
   /** The people its front matter lists, with their lines. */
   ownPeople: LocatedPerson[];
+  /** The tags its front matter lists, with their lines. */
+  ownTags: LocatedTag[];
 }
 
 /** Parses one episode file into an Episode, or reports every problem it has. */
@@ -53,7 +55,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
 
   if (!/^---\r?\n/.test(source)) {
     problems.error(1, "the episode has no front matter", "start the file with a --- line, the title and date, and another --- line");
-    return { problems, ownPeople: [] };
+    return { problems, ownPeople: [], ownTags: [] };
   }
   let frontMatterText = "";
   const split = matter(source, {
@@ -66,6 +68,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   const fields: Partial<FrontMatter> = front ?? partial ?? {};
   const ownPeople = validPeople((raw as { people?: unknown } | null | undefined)?.people, (index) => lineOf(["people", index]));
   const people = peopleByName(ownPeople, problems, new Map(context.people));
+  const ownTags = (fields.tags ?? []).map((name, index) => ({ name, line: lineOf(["tags", index]) }));
 
   const md = context.md;
   const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
@@ -90,7 +93,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   const chapters = chaptersOf(sections, audio?.duration, tokens, bodyFirstLine, problems);
   problems.items.sort((a, b) => a.line - b.line);
 
-  if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems, ownPeople };
+  if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems, ownPeople, ownTags };
   const episode: Episode = {
     file,
     slug,
@@ -116,7 +119,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
     links: links.urls,
     plainText: plainTextOf(sections),
   };
-  return { episode, problems, ownPeople };
+  return { episode, problems, ownPeople, ownTags };
 }
 
 /** `YYYY-MM-DD` is midnight in the site's time zone; ISO 8601 needs its own offset. */
