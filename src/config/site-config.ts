@@ -9,8 +9,35 @@ import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 export const SITE_CONFIG_FILE = "castpress.yaml";
 
 const text = (hint: string) => z.string().trim().min(1).describe(hint);
-const httpsUrl = (hint: string) =>
-  z.url({ protocol: /^https?$/ }).describe(hint);
+const httpsUrl = (hint: string) => z.url({ protocol: /^https$/ }).describe(hint);
+
+/**
+ * A value that goes into a mail header (From, Reply-To, List-Id, List-Unsubscribe): a line
+ * break in it would end the header and let the rest add headers of its own (a Bcc:).
+ */
+const inMailHeader = <Schema extends z.ZodString>(schema: Schema) =>
+  schema.refine((value) => !/[\u0000-\u001F\u007F\u0085\u2028\u2029]/.test(value), {
+    message: "holds a line break or control character, which would end the mail header it goes into",
+  });
+
+/** A link readers follow from a page or an email: https or mailto, nothing a page would run (javascript:). */
+const readerLink = (hint: string) =>
+  z
+    .string()
+    .refine((value) => URL.canParse(value) && ["https:", "mailto:"].includes(new URL(value).protocol) && !/[\s\u0000-\u001F\u007F]/.test(value), {
+      message: "is not an https: or mailto: link",
+    })
+    .describe(hint);
+
+/**
+ * With service: custom, the unsubscribe and manage links: a link, or the service's merge tag
+ * (`{{ unsubscribe }}`), which has no scheme. They go into the List-Unsubscribe header too.
+ */
+const serviceLink = (hint: string) =>
+  inMailHeader(z.string())
+    .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) || /^(https|mailto):/i.test(value), { message: "is not an https: or mailto: link" })
+    .refine((value) => !/[<>]/.test(value), { message: "holds < or >, which would end the link in the List-Unsubscribe header" })
+    .describe(hint);
 
 const timeZone = z
   .string()
@@ -31,6 +58,9 @@ const person = z.strictObject({
   img: httpsUrl("a picture of the person, as an https URL").optional(),
 });
 
+/** An optional section: written with nothing under it (`email:`, the rest commented out), it is left out. */
+const section = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => value ?? undefined, schema.optional());
+
 /** The merge tags a mail service replaces per subscriber, by preset. */
 export const MAIL_SERVICE_PRESETS = {
   listmonk: { unsubscribe: "{{ UnsubscribeURL }}", manage: "{{ ManageURL }}" },
@@ -41,8 +71,8 @@ export const MAIL_SERVICE_PRESETS = {
 
 const email = z
   .strictObject({
-    from: text('the sender, as "Name <address@example.org>"'),
-    replyTo: z.string().optional().describe("the address replies go to"),
+    from: inMailHeader(z.string().trim().min(1)).describe('the sender, as "Name <address@example.org>" on one line'),
+    replyTo: inMailHeader(z.string()).optional().describe("the address replies go to, on one line"),
     postalAddress: text("the sender's postal address, which anti-spam laws require in every issue"),
     reason: z
       .string()
@@ -52,13 +82,18 @@ const email = z
       .enum(["listmonk", "mailchimp", "buttondown", "ghost", "custom"])
       .default("listmonk")
       .describe("the mail service whose merge tags fill the unsubscribe and manage links"),
-    unsubscribeUrl: z.string().optional().describe("with service: custom, the unsubscribe link or merge tag"),
-    manageUrl: z.string().optional().describe("with service: custom, the manage-subscription link or merge tag"),
+    unsubscribeUrl: serviceLink("with service: custom, the unsubscribe link (https: or mailto:) or merge tag").optional(),
+    manageUrl: serviceLink("with service: custom, the manage-subscription link (https: or mailto:) or merge tag").optional(),
     unsubscribeMailto: z
       .email()
       .optional()
       .describe("an address that unsubscribes whoever writes to it, for the List-Unsubscribe header"),
-    listId: z.string().optional().describe('a List-Id such as "castpress.example.org"'),
+    listId: z
+      .string()
+      // RFC 2919: a dot-atom, which the List-Id header wraps in <...>.
+      .regex(/^[\w!#$%&'*+/=?^`{|}~-]+(\.[\w!#$%&'*+/=?^`{|}~-]+)+$/, "is not a list id")
+      .optional()
+      .describe('a List-Id such as "castpress.example.org": words joined by dots, nothing else'),
     logo: z.string().optional().describe("a logo image: a path in the project or an https URL"),
   })
   .refine((mail) => mail.service !== "custom" || (mail.unsubscribeUrl && mail.manageUrl), {
@@ -75,9 +110,7 @@ const podcast = z.strictObject({
     .describe("the feed's owner: name and email, which Apple requires"),
   guid: z.uuid().optional().describe("the podcast:guid to keep after the feed moves: a UUID"),
   locked: z.boolean().default(true).describe("true or false"),
-  funding: z
-    .strictObject({ url: httpsUrl("the funding page, as an https URL"), text: text("the link's text") })
-    .optional(),
+  funding: section(z.strictObject({ url: httpsUrl("the funding page, as an https URL"), text: text("the link's text") })),
   hosts: z.array(person).default([]),
 }).superRefine((value, context) => {
   for (const issue of appleCategoryIssues(value.category, value.subcategory)) {
@@ -93,6 +126,10 @@ const siteConfigSchema = z.strictObject({
     .url({ protocol: /^https?$/ })
     // zod runs this even when the URL check above failed: only a URL that parses has a path.
     .refine((url) => !URL.canParse(url) || new URL(url).pathname === "/", { message: "must be an origin, without a path" })
+    // Every page, feed and email would publish it.
+    .refine((url) => !URL.canParse(url) || (new URL(url).username === "" && new URL(url).password === ""), {
+      message: "holds a user name or password, which every page would publish",
+    })
     .transform((url) => url.replace(/\/+$/, ""))
     .describe("where the site is published, such as https://example.org"),
   language: language.default("en"),
@@ -100,10 +137,10 @@ const siteConfigSchema = z.strictObject({
   explicit: z.boolean().default(false).describe("true or false"),
   copyright: z.string().optional().describe("the copyright line for the feeds"),
   image: z.string().optional().describe("the podcast's square art: a path in the project or an https URL"),
-  signup: z.string().optional().describe("where readers sign up for the email: an https URL or a mailto: link"),
+  signup: readerLink("where readers sign up for the email: an https URL or a mailto: link").optional(),
   perPage: z.int().min(1).max(100).default(10).describe("how many episodes per archive page: 1 to 100"),
-  podcast: podcast.optional(),
-  email: email.optional(),
+  podcast: section(podcast),
+  email: section(email),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema> & {

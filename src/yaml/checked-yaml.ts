@@ -52,7 +52,8 @@ export function parseCheckedYaml<Schema extends z.ZodType>(
     return { lineOf };
   }
   const raw: unknown = xmlSafeDeep(js.value);
-  const result = schema.safeParse(raw ?? {}, { error: authorErrorMap });
+  // An empty file (or one of comments only) is an empty config, or an empty list.
+  const result = schema.safeParse(raw ?? (unwrap(schema) instanceof z.ZodObject ? {} : raw), { error: authorErrorMap });
   if (result.success) return { data: result.data, raw, lineOf };
 
   for (const issue of result.error.issues) {
@@ -202,11 +203,11 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   return current;
 }
 
-/** One layer of optional, default, nullable or pipe (a transform) off a schema. */
+/** One layer of optional, default, nullable or pipe (a transform before or after) off a schema. */
 function unwrap1(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) {
     return schema.unwrap() as z.ZodType;
   }
-  if (schema instanceof z.ZodPipe) return schema.in as z.ZodType;
+  if (schema instanceof z.ZodPipe) return (schema.in instanceof z.ZodTransform ? schema.out : schema.in) as z.ZodType;
   return schema;
 }
