@@ -15,6 +15,7 @@ import type { Chapter, Episode, Person } from "./episode.ts";
 import { frontMatterSchema, type FrontMatter, type LocatedTag } from "./front-matter.ts";
 import type { MarkdownEnv } from "./markdown.ts";
 import { resolveAudio, resolveImage } from "./media.ts";
+import { checkNestingDepth } from "./nesting-depth.ts";
 import { LinkList } from "./plain-text.ts";
 
 /** Episodes without a `guid` get one derived from their slug, which a new title does not change. */
@@ -74,6 +75,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
   // Control characters pasted into the body are dropped, as in the front matter (checked-yaml.ts).
   const tokens = md.parse(scanBlocks(xmlSafeText(split.content), bodyFirstLine, problems), env);
+  checkNestingDepth(tokens, bodyFirstLine, problems);
   const links = new LinkList(context.site.baseUrl);
   const { sections, footnotes } = buildBody(tokens, {
     md,
