@@ -58,8 +58,8 @@ const person = z.strictObject({
   img: httpsUrl("a picture of the person, as an https URL").optional(),
 });
 
-/** An optional section: written with nothing under it (`email:`, the rest commented out), it is left out. */
-const section = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => value ?? undefined, schema.optional());
+/** An optional section written with nothing under it (`email:`, the rest commented out) is left out. */
+const leftOutWhenEmpty = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => value ?? undefined, schema);
 
 /** The merge tags a mail service replaces per subscriber, by preset. */
 export const MAIL_SERVICE_PRESETS = {
@@ -110,13 +110,25 @@ const podcast = z.strictObject({
     .describe("the feed's owner: name and email, which Apple requires"),
   guid: z.uuid().optional().describe("the podcast:guid to keep after the feed moves: a UUID"),
   locked: z.boolean().default(true).describe("true or false"),
-  funding: section(z.strictObject({ url: httpsUrl("the funding page, as an https URL"), text: text("the link's text") })),
+  funding: leftOutWhenEmpty(z.strictObject({ url: httpsUrl("the funding page, as an https URL"), text: text("the link's text") }).optional()),
   hosts: z.array(person).default([]),
 }).superRefine((value, context) => {
   for (const issue of appleCategoryIssues(value.category, value.subcategory)) {
     context.addIssue({ code: "custom", path: [issue.field], message: issue.message });
   }
 });
+
+const feeds = z
+  .strictObject({
+    latest: z.int().min(1).default(20).describe("how many of the newest issues feed.xml carries, in full: a whole number from 1"),
+    fullShowNotes: z
+      .int()
+      .min(0)
+      .default(20)
+      .describe("how many of the newest episodes podcast.xml gives full show notes (older ones get a summary and a link): a whole number from 0"),
+  })
+  .default({ latest: 20, fullShowNotes: 20 })
+  .describe("how much the feeds carry: latest and fullShowNotes");
 
 const siteConfigSchema = z.strictObject({
   title: text('the publication\'s name: title: "My Newsletter"'),
@@ -139,8 +151,9 @@ const siteConfigSchema = z.strictObject({
   image: z.string().optional().describe("the podcast's square art: a path in the project or an https URL"),
   signup: readerLink("where readers sign up for the email: an https URL or a mailto: link").optional(),
   perPage: z.int().min(1).max(100).default(10).describe("how many episodes per archive page: 1 to 100"),
-  podcast: section(podcast),
-  email: section(email),
+  feeds: leftOutWhenEmpty(feeds),
+  podcast: leftOutWhenEmpty(podcast.optional()),
+  email: leftOutWhenEmpty(email.optional()),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema> & {
@@ -171,6 +184,7 @@ const FALLBACK: Omit<SiteConfig, "root"> = {
   timeZone: "UTC",
   explicit: false,
   perPage: 10,
+  feeds: { latest: 20, fullShowNotes: 20 },
 };
 
 export async function loadSiteConfig(root: string): Promise<LoadedSiteConfig> {

@@ -32,7 +32,7 @@ describe("castpress check with the optional parts of a project left out", () => 
   });
 
   it("accepts sections written with nothing under them, a people.yaml of comments only, and no episodes/ yet", async () => {
-    const config = `${REQUIRED}language: en\n# Filled in later:\nemail:\n#  from: Letters <letters@example.org>\npodcast:\n  category: News\n  owner: { name: Test Author, email: owner@minimal.example.org }\n  funding:\n`;
+    const config = `${REQUIRED}language: en\nfeeds:\n# Filled in later:\nemail:\n#  from: Letters <letters@example.org>\npodcast:\n  category: News\n  owner: { name: Test Author, email: owner@minimal.example.org }\n  funding:\n`;
     const result = await castpress(["check"], { cwd: await project({ "castpress.yaml": config, "people.yaml": "# Nobody yet.\n" }) });
     // The podcast's art is missing: a warning, not an error.
     expect(result.stderr.trim()).toMatch(/^castpress\.yaml:\d+: warning: the podcast has no art/);
