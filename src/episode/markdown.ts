@@ -1,10 +1,11 @@
-import markdownIt, { type MarkdownIt, type StateBlock, type StateCore, type StateInline } from "markdown-it";
+import markdownIt, { type MarkdownIt, type StateBlock, type StateCore, type StateInline, type Token } from "markdown-it";
 import container from "markdown-it-container";
 import footnote from "markdown-it-footnote";
 import type { Person } from "./episode.ts";
 import type { ProblemList } from "../problems/problem.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import { personPage } from "../paths.ts";
+import { attributeValue } from "./block-attributes.ts";
 
 export const BLOCK_NAMES = ["quote", "meeting", "reading", "note"] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
@@ -84,6 +85,7 @@ function resolvePeople(state: StateCore): void {
   const env = state.env as unknown as MarkdownEnv;
   const seen = new Set(env.mentioned.map((person) => person.name));
   for (const block of state.tokens) {
+    if (block.type === "container_meeting_open") resolveMeetingWith(block, env, seen);
     for (const token of block.children ?? []) {
       if (token.type !== "person_ref") continue;
       const mention = token.meta as unknown as PersonMention;
@@ -105,6 +107,34 @@ function resolvePeople(state: StateCore): void {
       }
     }
   }
+}
+
+/**
+ * A meeting's `with="Name"` names a person as `[[Name]]` does, in the same order of first
+ * mentions: the meeting links to the person and shows the native name if it comes first.
+ * With no such person it stays text (it may name a group), unless a known name is close.
+ */
+function resolveMeetingWith(token: Token, env: MarkdownEnv, seen: Set<string>): void {
+  const name = attributeValue(token.info, "with")?.trim();
+  if (!name) return;
+  const person = env.people.get(name);
+  if (!person) {
+    const near = didYouMean(name, [...env.people.keys()]);
+    if (near) {
+      env.problems.warning(
+        env.firstLine + (token.map?.[0] ?? 0),
+        `this meeting is with "${name}", who is not in the people directory or this episode's people${near}`,
+        "fix the name, so the meeting links to the person's page; or add the person to people.yaml",
+      );
+    }
+    return;
+  }
+  const mention: PersonMention = { name, shown: name, offset: 0, person, first: !seen.has(person.name) };
+  if (mention.first) {
+    seen.add(person.name);
+    env.mentioned.push(person);
+  }
+  token.meta = { ...(token.meta as object | null), withPerson: mention };
 }
 
 const STAMP = /^\[(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\]\s*/;

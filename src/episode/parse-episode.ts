@@ -7,6 +7,7 @@ import type { SiteConfig } from "../config/site-config.ts";
 import { peopleByName, validPeople, type LocatedPerson } from "../config/people-directory.ts";
 import { episodePage } from "../paths.ts";
 import { xmlSafeText } from "../feeds/xml-text.ts";
+import { languagesInUse } from "../language/site-languages.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 import { scanBlocks } from "./block-scanner.ts";
@@ -78,11 +79,17 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
     problems,
     firstLine: bodyFirstLine,
     language: context.site.language,
+    languagesInUse: languagesInUse([...people.values()].map((person) => person.lang)),
     links,
   });
   const date = fields.date === undefined ? undefined : parseEpisodeDate(fields.date, context.site.timeZone);
-  if (fields.date !== undefined && !date) {
-    problems.error(lineOf(["date"]), `the date "${fields.date}" is not a real date`, "write a real date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00");
+  if (fields.date !== undefined && !date) reportBadDate(fields.date, lineOf(["date"]), context.site.timeZone, problems);
+  if (date && name && date.toISODate() !== name[1]) {
+    problems.warning(
+      lineOf(["date"]),
+      `the file name is dated ${name[1]} but the episode's date is ${date.toISODate()}`,
+      `rename the file to ${date.toISODate()}-${slug}.md (its URL stays /episodes/${slug}/), or fix the date`,
+    );
   }
   const fromDir = path.dirname(sourcePath);
   const audio = fields.audio && (await resolveAudio(fields.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
@@ -117,6 +124,18 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
     plainText: plainTextOf(sections),
   };
   return { episode, problems, ownPeople };
+}
+
+/** A date that does not parse: a time without its offset is told what to add, anything else how to write a date. */
+function reportBadDate(text: string, line: number, timeZone: string, problems: ProblemList): void {
+  const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? DateTime.fromISO(text, { zone: timeZone }) : undefined;
+  if (local?.isValid) {
+    // The site zone's offset at that moment is the likeliest one; "Z" would be UTC.
+    const offset = local.toFormat("ZZ");
+    problems.error(line, `the date "${text}" has a time but no offset, so it could be any of 24 moments`, `add an offset such as ${offset}: ${text}${offset} (or Z for UTC)`);
+    return;
+  }
+  problems.error(line, `the date "${text}" is not a real date`, "write a real date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00");
 }
 
 /** `YYYY-MM-DD` is midnight in the site's time zone; ISO 8601 needs its own offset. */

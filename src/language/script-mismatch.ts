@@ -1,0 +1,86 @@
+import { languageName, languageOfCountry, languageTagMistake, registryName } from "./language-tag.ts";
+
+/**
+ * Whether a text's script fits the language it is marked with: a screen reader reads a
+ * Hangul quote marked `kr` as Kanuri, and a browser picks Chinese glyphs for Japanese text
+ * marked `zh`. Only the CJK scripts are told apart: they are what castpress's authors quote.
+ */
+export interface ScriptMismatch {
+  severity: "error" | "warning";
+  /** Follows the subject (`lang=kr`): `is Kanuri; did you mean ko, Korean?` */
+  problem: string;
+  hint: string;
+  suggestion: string;
+}
+
+/** Undefined when the text fits `tag`, or when `tag` is not a valid tag (reported on its own). */
+export function scriptMismatch(text: string, tag: string): ScriptMismatch | undefined {
+  if (languageTagMistake(tag)) return undefined;
+  const counts = scriptCounts(text);
+  const locale = new Intl.Locale(tag);
+  const language = locale.language;
+  const writtenIn = locale.script ?? new Intl.Locale(language).maximize().script;
+  const letters = counts.hangul + counts.kana + counts.han + counts.other;
+  if (letters === 0) return undefined;
+
+  if (counts.hangul * 2 >= letters && language !== "ko") {
+    // `kr` is Kanuri and KR is Korea: a country code typed for the language.
+    if (languageOfCountry(language) === "ko") {
+      return {
+        severity: "error",
+        problem: `is ${registryName(language)}; did you mean ko, Korean?`,
+        hint: "write ko; a text in Hangul is Korean",
+        suggestion: "ko",
+      };
+    }
+    return mismatch(`is ${languageName(tag)}, but the text is in Hangul`, "ko", "write ko: Hangul is the Korean alphabet");
+  }
+  if (counts.kana > 0 && (writtenIn === "Hans" || writtenIn === "Hant")) {
+    return mismatch(`is ${languageName(tag)}, but the text has kana`, "ja", "write ja: kana are Japanese, and Chinese is written in Chinese characters only");
+  }
+  if (counts.han > 0 && counts.han === letters && language === "ko" && !locale.script) {
+    return mismatch(
+      "is Korean, but the text is in Chinese characters only",
+      "zh",
+      "write zh (or zh-Hant) if it is Chinese, ja if Japanese, and ko-Hani if it is Korean written in Hanja",
+    );
+  }
+  return undefined;
+}
+
+/** The language a text's script gives away: Hangul is Korean, kana Japanese; Chinese characters alone could be either. */
+export function languageOfScript(text: string): string | undefined {
+  const counts = scriptCounts(text);
+  const letters = counts.hangul + counts.kana + counts.han + counts.other;
+  if (letters > 0 && counts.hangul * 2 >= letters) return "ko";
+  if (counts.kana > 0) return "ja";
+  return undefined;
+}
+
+function mismatch(problem: string, suggestion: string, hint: string): ScriptMismatch {
+  return { severity: "warning", problem, hint, suggestion };
+}
+
+interface ScriptCounts {
+  hangul: number;
+  kana: number;
+  han: number;
+  /** Letters of any other script (Latin, Cyrillic, ...). */
+  other: number;
+}
+
+const HANGUL = /\p{Script=Hangul}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HAN = /\p{Script=Han}/u;
+const LETTER = /\p{L}/u;
+
+function scriptCounts(text: string): ScriptCounts {
+  const counts: ScriptCounts = { hangul: 0, kana: 0, han: 0, other: 0 };
+  for (const char of text) {
+    if (HANGUL.test(char)) counts.hangul++;
+    else if (KANA.test(char)) counts.kana++;
+    else if (HAN.test(char)) counts.han++;
+    else if (LETTER.test(char)) counts.other++;
+  }
+  return counts;
+}

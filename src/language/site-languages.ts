@@ -1,0 +1,24 @@
+/**
+ * The languages a site quotes and names people in, which its messages and the new-episode
+ * skeleton use as examples, so an author covering Korea is not always shown `lang=zh`.
+ */
+
+/** Distinct tags, the most used first (ties in order of first use). */
+export function languagesInUse(tags: Iterable<string | undefined>): string[] {
+  const counts = new Map<string, number>();
+  for (const tag of tags) if (tag) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
+}
+
+/** Three example tags: the site's own first, then those castpress's authors quote most. */
+export function exampleLanguages(inUse: readonly string[]): string[] {
+  return [...new Set([...inUse, ...FALLBACK])].slice(0, 3);
+}
+
+/** "ko (or ja, zh-Hans, ...)": the first example, then the others. */
+export function exampleList(first: string, inUse: readonly string[]): string {
+  const others = exampleLanguages(inUse).filter((tag) => tag !== first).slice(0, 2);
+  return `${first} (or ${[...others, "..."].join(", ")})`;
+}
+
+const FALLBACK = ["ja", "ko", "zh-Hans"];
