@@ -62,7 +62,6 @@ export function peopleByName(
   into = new Map<string, Person>(),
 ): Map<string, Person> {
   const known = new Map([...into.values()].map((person) => [person.slug, person.name]));
-  const inUse = languagesInUse([...into.values(), ...entries.map(({ entry }) => entry)].map((person) => person.lang));
   const listed = new Map<string, number>();
   for (const { entry, line } of entries) {
     const slug = personSlug(entry.name);
@@ -81,6 +80,7 @@ export function peopleByName(
       continue;
     }
     if (entry.native && !entry.lang) {
+      const inUse = languagesInUse([...into.values(), ...entries.map((located) => located.entry)]);
       const likely = languageOfScript(entry.native) ?? exampleLanguages(inUse)[0]!;
       problems.error(line, `"${entry.name}" has a native name but no lang`, `add lang: ${exampleList(likely, inUse)} so the right glyphs are chosen`);
     }

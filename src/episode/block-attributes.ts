@@ -23,7 +23,7 @@ export function readBlockAttributes(
   line: number,
   problems: ProblemList,
   /** The site's languages, for the examples of a message. */
-  languagesInUse: readonly string[] = [],
+  languagesInUse: () => readonly string[] = () => [],
 ): BlockAttributes {
   const rest = info.trim().slice(name.length);
   const attributes: BlockAttributes = {};
@@ -70,7 +70,7 @@ export function attributeValue(info: string, key: string): string | undefined {
   return undefined;
 }
 
-function checkValues(attributes: BlockAttributes, line: number, problems: ProblemList, languagesInUse: readonly string[]): void {
+function checkValues(attributes: BlockAttributes, line: number, problems: ProblemList, languagesInUse: () => readonly string[]): void {
   const { date, lang, source } = attributes;
   if (date !== undefined && !isCalendarDate(date)) {
     problems.error(line, `"${date}" is not a date`, "write the date as YYYY-MM-DD, e.g. date=2025-01-13");
@@ -84,7 +84,7 @@ function checkValues(attributes: BlockAttributes, line: number, problems: Proble
       `lang=${lang} ${langMistake.problem}`,
       langMistake.suggestion
         ? `write lang=${langMistake.suggestion}`
-        : `use a tag of the IANA language subtag registry, such as ${exampleLanguages(languagesInUse).join(", ")}`,
+        : `use a tag of the IANA language subtag registry, such as ${exampleLanguages(languagesInUse()).join(", ")}`,
     );
   }
   if (source !== undefined && !/^https?:\/\/[^\s]+$/.test(source)) {

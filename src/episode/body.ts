@@ -17,8 +17,8 @@ export interface BodyContext {
   firstLine: number;
   /** The site's language: a translation's, and a one-language quote's without `lang`. */
   language: string;
-  /** The languages the site's people are named in, most used first: the examples of messages. */
-  languagesInUse: readonly string[];
+  /** The languages the site's people are named in, most used first: the examples of messages (worked out only for one). */
+  languagesInUse: () => readonly string[];
   links: LinkList;
 }
 
@@ -119,8 +119,8 @@ function buildBlock(name: BlockName, open: Token, inner: Token[], line: number, 
       const separator = inner.findIndex((token) => token.type === "quote_separator" && token.level === open.level + 1);
       const hasTranslation = separator >= 0;
       if (hasTranslation && !attributes.lang) {
-        const likely = languageOfScript(renderPlainText(inner.slice(0, separator), context.links)) ?? exampleLanguages(context.languagesInUse)[0]!;
-        context.problems.error(line, "this quote has a translation but does not say the original's language", `add lang=${exampleList(likely, context.languagesInUse)} to its opening line`);
+        const likely = languageOfScript(renderPlainText(inner.slice(0, separator), context.links)) ?? exampleLanguages(context.languagesInUse())[0]!;
+        context.problems.error(line, "this quote has a translation but does not say the original's language", `add lang=${exampleList(likely, context.languagesInUse())} to its opening line`);
       }
       const original = quotePart(hasTranslation ? inner.slice(0, separator) : inner, attributes.lang ?? context.language, context);
       reportScriptMismatch(original, attributes.lang, line, context.problems);

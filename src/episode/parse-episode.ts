@@ -73,13 +73,14 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   // Control characters pasted into the body are dropped, as in the front matter (checked-yaml.ts).
   const tokens = md.parse(scanBlocks(xmlSafeText(split.content), bodyFirstLine, problems), env);
   const links = new LinkList(context.site.baseUrl);
+  let inUse: string[] | undefined;
   const { sections, footnotes } = buildBody(tokens, {
     md,
     env,
     problems,
     firstLine: bodyFirstLine,
     language: context.site.language,
-    languagesInUse: languagesInUse([...people.values()].map((person) => person.lang)),
+    languagesInUse: () => (inUse ??= languagesInUse(people.values())),
     links,
   });
   const date = fields.date === undefined ? undefined : parseEpisodeDate(fields.date, context.site.timeZone);

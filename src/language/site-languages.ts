@@ -1,12 +1,21 @@
+import { languageTagMistake } from "./language-tag.ts";
+import { scriptMismatch } from "./script-mismatch.ts";
+
 /**
  * The languages a site quotes and names people in, which its messages and the new-episode
  * skeleton use as examples, so an author covering Korea is not always shown `lang=zh`.
  */
 
-/** Distinct tags, the most used first (ties in order of first use). */
-export function languagesInUse(tags: Iterable<string | undefined>): string[] {
+/**
+ * The languages of native names, the most used first (ties in order of first use), leaving
+ * out any tag that is wrong for its name (Hangul under `kr`) or not a tag.
+ */
+export function languagesInUse(names: Iterable<{ native?: string | undefined; lang?: string | undefined }>): string[] {
   const counts = new Map<string, number>();
-  for (const tag of tags) if (tag) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  for (const { native, lang } of names) {
+    if (!lang || languageTagMistake(lang) || (native && scriptMismatch(native, lang))) continue;
+    counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
 }
 
