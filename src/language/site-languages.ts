@@ -11,11 +11,13 @@ import { scriptMismatch } from "./script-mismatch.ts";
  * out any tag that is wrong for its name (Hangul under `kr`) or not a tag.
  */
 export function languagesInUse(names: Iterable<{ native?: string | undefined; lang?: string | undefined }>): string[] {
+  return mostUsed([...names].filter(({ native, lang }) => lang && !languageTagMistake(lang) && !(native && scriptMismatch(native, lang))).map(({ lang }) => lang));
+}
+
+/** Distinct tags, the most used first, ties in order of first use. */
+export function mostUsed(tags: Iterable<string | undefined>): string[] {
   const counts = new Map<string, number>();
-  for (const { native, lang } of names) {
-    if (!lang || languageTagMistake(lang) || (native && scriptMismatch(native, lang))) continue;
-    counts.set(lang, (counts.get(lang) ?? 0) + 1);
-  }
+  for (const tag of tags) if (tag) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
 }
 
