@@ -5,10 +5,10 @@ import { buildProgress } from "./src/eleventy/build-progress.ts";
 import { emails } from "./src/eleventy/emails.ts";
 import { episodesData } from "./src/eleventy/episodes-data.ts";
 import { feeds } from "./src/eleventy/feeds.ts";
-import { templateEnvironments } from "./src/eleventy/nunjucks-environment.ts";
+import { templateEnvironments } from "./src/rendering/template-environments.ts";
 import { searchIndex } from "./src/eleventy/search-index.ts";
 import { webAssets } from "./src/eleventy/web-assets.ts";
-import { webStructuredData } from "./src/eleventy/web-structured-data.ts";
+import { webStructuredData } from "./src/web/structured-data.ts";
 
 const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import RSS from "rss";
 import { expect, it } from "vitest";
 import { rssDocument, rssItemXml } from "../src/feeds/rss-document.ts";
-import { xmlSafeDeep } from "../src/feeds/xml-text.ts";
+import { xmlSafeDeep } from "../src/text/xml-text.ts";
 import { findAll, parseStrictXml } from "./support/strict-xml.ts";
 
 // A feed is put together from items `rss` wrote one at a time (so serve can keep the items of

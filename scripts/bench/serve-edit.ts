@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { emailHtml, episodePage, podcastFeed, readerFeed } from "../../src/paths.ts";
+import { emailHtml, episodePage, podcastFeed, readerFeed } from "../../src/paths/output-paths.ts";
 import { PREVIEW_OUTPUT } from "../../src/serve/preview-builder.ts";
 import { descendants, ProcessTreeMemory, settled, type MemoryPeak } from "./process-tree.ts";
 

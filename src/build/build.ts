@@ -1,6 +1,6 @@
 import path from "node:path";
 import { loadCheckedData, primeData } from "../eleventy/episodes-data.ts";
-import { buildTime } from "../project.ts";
+import { buildTime } from "../project/load-project.ts";
 import { withAtomicOutput } from "./atomic-output.ts";
 import { createEleventy } from "./run-eleventy.ts";
 import { inputFingerprint, listOutput, recordBuild, upToDateBuild, type OutputFile } from "./unchanged-build.ts";

@@ -2,9 +2,9 @@ import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Media } from "../episode/episode.ts";
 import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
-import { isLoaded, loadProject } from "../project.ts";
+import { isLoaded, loadProject } from "../project/load-project.ts";
 import type { BuildOptions } from "./build-options.ts";
-import { castpressData, type CastpressData } from "./castpress-data.ts";
+import { castpressData, type CastpressData } from "../project/castpress-data.ts";
 
 /** Announces each build's data to the plugins that write files after the pages (the feeds). */
 export const BUILD_DATA_EVENT = "castpress.data";

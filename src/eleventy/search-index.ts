@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { cp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { episodePage } from "../paths.ts";
+import { episodePage } from "../paths/output-paths.ts";
 import type { BuildOptions } from "./build-options.ts";
 
 /**

@@ -3,7 +3,7 @@ import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFile } from "music-metadata";
 import type { ProblemList } from "../problems/problem.ts";
-import { mediaFile } from "../paths.ts";
+import { mediaFile } from "../paths/output-paths.ts";
 import type { Audio, Media, Transcript } from "./episode.ts";
 import type { FrontMatter } from "./front-matter.ts";
 

@@ -1,9 +1,9 @@
 import type RSS from "rss";
 import type { Episode } from "../episode/episode.ts";
-import { absoluteUrl, episodePage } from "../paths.ts";
-import { absoluteHtml } from "../html/absolute-urls.ts";
+import { absoluteUrl, episodePage } from "../paths/output-paths.ts";
+import { absoluteHtml } from "../text/absolute-urls.ts";
 import type { FeedInput } from "./feed-input.ts";
-import { truncateUtf8 } from "./xml-text.ts";
+import { truncateUtf8 } from "../text/xml-text.ts";
 
 /** Apple's limit for an episode's description. */
 const DESCRIPTION_MAX_BYTES = 4000;

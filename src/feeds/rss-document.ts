@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import RSS from "rss";
-import { xmlSafeDeep } from "./xml-text.ts";
+import { xmlSafeDeep } from "../text/xml-text.ts";
 
 /** The namespaces castpress's feeds use beyond the dc, content and atom that `rss` always declares. */
 export const PODCAST_NAMESPACES = {

@@ -2,13 +2,13 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createEleventy } from "../build/run-eleventy.ts";
-import { castpressData, outputsGoneSince, renderingChangesSince, type CastpressData } from "../eleventy/castpress-data.ts";
+import { castpressData, outputsGoneSince, renderingChangesSince, type CastpressData } from "../project/castpress-data.ts";
 import { primeData } from "../eleventy/episodes-data.ts";
 import { BackgroundIndexer } from "../eleventy/search-index.ts";
-import { TEMPLATES_DIR } from "../eleventy/nunjucks-environment.ts";
+import { TEMPLATES_DIR } from "../rendering/template-environments.ts";
 import { describeError } from "../problems/describe-error.ts";
 import { formatProblem, hasErrors } from "../problems/problem.ts";
-import { isLoaded, loadProject, type LoadCache } from "../project.ts";
+import { isLoaded, loadProject, type LoadCache } from "../project/load-project.ts";
 import { DevServer } from "./dev-server.ts";
 
 /** Where `serve` builds: never dist/, since the preview includes drafts. */
@@ -111,7 +111,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const watchers: FSWatcher[] = [
     watch(path.join(options.root, "episodes"), { recursive: true }, (_event, file) => (file?.endsWith(".md") ? onChange() : onOtherChange())),
     watch(TEMPLATES_DIR, { recursive: true }, onOtherChange),
-    // A project's own templates/ overrides castpress's (src/eleventy/nunjucks-environment.ts).
+    // A project's own templates/ overrides castpress's (src/rendering/template-environments.ts).
     ...(existsSync(path.join(options.root, "templates")) ? [watch(path.join(options.root, "templates"), { recursive: true }, onOtherChange)] : []),
     // Editors save by replacing files, so the config files are watched through their folder.
     watch(options.root, (_event, file) => {
@@ -129,7 +129,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   };
 }
 
-/** Deletes output files and folders (paths as in src/paths.ts) a build no longer makes. */
+/** Deletes output files and folders (paths as in src/paths/output-paths.ts) a build no longer makes. */
 async function removeOutputs(output: string, urls: string[]): Promise<void> {
   await Promise.all(
     urls

@@ -1,4 +1,4 @@
-import { emailHtml, emailMessage, emailText, episodePage, podcastFeed, readerFeed } from "../paths.ts";
+import { emailHtml, emailMessage, emailText, episodePage, podcastFeed, readerFeed } from "../paths/output-paths.ts";
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -4,8 +4,8 @@ import { buildSite } from "../../build/build.ts";
 import type { Episode } from "../../episode/episode.ts";
 import { sendTestMessage } from "../../email/send-test.ts";
 import { InputError } from "../../problems/problem.ts";
-import { isLoaded, loadProject } from "../../project.ts";
-import { emailHtml, emailMessage, emailText } from "../../paths.ts";
+import { isLoaded, loadProject } from "../../project/load-project.ts";
+import { emailHtml, emailMessage, emailText } from "../../paths/output-paths.ts";
 import type { Command } from "../commands.ts";
 
 export const email: Command = {

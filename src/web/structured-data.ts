@@ -1,7 +1,7 @@
 import type { SiteConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
-import type { PersonEntry } from "./castpress-data.ts";
-import { absoluteUrl, episodePage, personPage } from "../paths.ts";
+import type { PersonEntry } from "../project/castpress-data.ts";
+import { absoluteUrl, episodePage, personPage } from "../paths/output-paths.ts";
 
 /**
  * The JSON-LD each web page carries (https://schema.org), built here rather than in the

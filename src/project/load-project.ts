@@ -1,14 +1,14 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { loadPeopleDirectory, PEOPLE_FILE } from "./config/people-directory.ts";
-import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./config/site-config.ts";
-import type { Episode, Media, Person } from "./episode/episode.ts";
-import { createMarkdown } from "./episode/markdown.ts";
-import { parseEpisode, type ParseContext, type ParsedFile } from "./episode/parse-episode.ts";
-import { isOutside, resolveMedia } from "./episode/media.ts";
-import { checkPodcastArt } from "./feeds/podcast-art.ts";
-import { personPage, personSlug } from "./paths.ts";
-import { inReadingOrder, ProblemList, type Problem } from "./problems/problem.ts";
+import { loadPeopleDirectory, PEOPLE_FILE } from "../episode/people-directory.ts";
+import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "../config/site-config.ts";
+import type { Episode, Media, Person } from "../episode/episode.ts";
+import { createMarkdown } from "../episode/markdown.ts";
+import { parseEpisode, type ParseContext, type ParsedFile } from "../episode/parse-episode.ts";
+import { isOutside, resolveMedia } from "../episode/media.ts";
+import { checkPodcastArt } from "./podcast-art.ts";
+import { personPage, personSlug } from "../paths/output-paths.ts";
+import { inReadingOrder, ProblemList, type Problem } from "../problems/problem.ts";
 
 export const EPISODES_DIR = "episodes";
 const FIRST_FILES = [SITE_CONFIG_FILE, PEOPLE_FILE];

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import type { Person } from "../episode/episode.ts";
-import { personEntry, type PersonEntry } from "../episode/front-matter.ts";
-import { personSlug } from "../paths.ts";
+import type { Person } from "./episode.ts";
+import { personEntry, type PersonEntry } from "./front-matter.ts";
+import { personSlug } from "../paths/output-paths.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
