@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { SOURCE_DIR, TEMPLATES_DIR } from "../paths/package-files.ts";
 import type { Project } from "../project/load-project.ts";
-
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
@@ -31,7 +29,7 @@ export interface BuildRecord {
  */
 export async function inputFingerprint(root: string, options: { drafts: boolean }): Promise<string> {
   const hash = createHash("sha256").update(JSON.stringify(options));
-  for (const dir of [path.join(PACKAGE_ROOT, "src"), path.join(PACKAGE_ROOT, "templates"), path.join(root, "templates")]) {
+  for (const dir of [SOURCE_DIR, TEMPLATES_DIR, path.join(root, "templates")]) {
     for (const file of await filesBelow(dir)) hash.update(file).update(await readFile(file));
   }
   for (const file of ["castpress.yaml", "people.yaml"]) {

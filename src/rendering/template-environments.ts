@@ -1,12 +1,9 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import type { Block } from "../episode/episode.ts";
 import { calendarDate, playingTime, readableDate } from "../text/dates-and-times.ts";
 import * as paths from "../paths/output-paths.ts";
-
-/** castpress's own templates, wherever the author's project is. */
-export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
+import { TEMPLATES_DIR } from "../paths/package-files.ts";
 
 /** The output families every block has a template for: templates/blocks/<block>/<variant>.njk. */
 export type BlockVariant = "web" | "email" | "feed" | "text";

@@ -3,9 +3,8 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createEleventy } from "../build/run-eleventy.ts";
 import { castpressData, outputsGoneSince, renderingChangesSince, type CastpressData } from "../project/castpress-data.ts";
-import { primeData } from "../eleventy/episodes-data.ts";
 import { BackgroundIndexer } from "../eleventy/search-index.ts";
-import { TEMPLATES_DIR } from "../rendering/template-environments.ts";
+import { TEMPLATES_DIR } from "../paths/package-files.ts";
 import { describeError } from "../problems/describe-error.ts";
 import { formatProblem, hasErrors } from "../problems/problem.ts";
 import { isLoaded, loadProject, type LoadCache } from "../project/load-project.ts";
@@ -32,7 +31,9 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   const output = path.join(options.root, PREVIEW_OUTPUT);
   const server = new DevServer(output);
   // "watch" leaves the search index to the indexer below, run once the page has reloaded.
-  const eleventy = await createEleventy({ root: options.root, drafts: true }, output, { runMode: "watch" });
+  /** What the next build renders: set just before each build. */
+  let rendering: CastpressData | undefined;
+  const eleventy = await createEleventy({ root: options.root, drafts: true, data: () => rendering! }, output, { runMode: "watch" });
   const searchIndex = new BackgroundIndexer(options.root);
   let running: Promise<void> | undefined;
   let queued = false;
@@ -58,8 +59,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
         return;
       }
       const data = castpressData(project, true);
-      const rendering = everything ? data : renderingChangesSince(built!, data);
-      primeData(rendering);
+      rendering = everything ? data : renderingChangesSince(built!, data);
       await eleventy.write();
       if (built) await removeOutputs(output, outputsGoneSince(built, data));
       built = data;

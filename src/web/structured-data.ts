@@ -7,15 +7,7 @@ import { absoluteUrl, episodePage, personPage } from "../paths/output-paths.ts";
  * The JSON-LD each web page carries (https://schema.org), built here rather than in the
  * templates so that it is real JSON, serialized by one safe function.
  */
-export function webStructuredData(eleventyConfig: any): void {
-  eleventyConfig.addFilter("jsonLd", jsonLdText);
-  eleventyConfig.addFilter("episodeJsonLd", episodeJsonLd);
-  eleventyConfig.addFilter("websiteJsonLd", websiteJsonLd);
-  eleventyConfig.addFilter("collectionJsonLd", collectionJsonLd);
-  eleventyConfig.addFilter("personJsonLd", personJsonLd);
-}
-
-type JsonLdSite = Pick<SiteConfig, "title" | "description" | "author" | "baseUrl" | "language">;
+export type JsonLdSite = Pick<SiteConfig, "title" | "description" | "author" | "baseUrl" | "language">;
 
 /**
  * JSON for inside a <script> element. `<` is escaped so that no text (a title holding
