@@ -6,6 +6,7 @@ import { sendTestMessage } from "../../email/send-test.ts";
 import { InputError } from "../../problems/problem.ts";
 import { isLoaded, loadProject } from "../../project/load-project.ts";
 import { emailHtml, emailMessage, emailText } from "../../paths/output-paths.ts";
+import { CONFIG_FILES } from "../../paths/project-files.ts";
 import type { Command } from "../commands.ts";
 
 export const email: Command = {
@@ -37,7 +38,7 @@ export const email: Command = {
     }
 
     const files = [emailHtml, emailText, emailMessage].map((where) => path.join(out, where(episode.slug)));
-    if (await isStale(files, [path.join(root, episode.file), path.join(root, "castpress.yaml"), path.join(root, "people.yaml")])) {
+    if (await isStale(files, [path.join(root, episode.file), ...CONFIG_FILES.map((file) => path.join(root, file))])) {
       console.log(`Building ${path.relative(process.cwd(), out) || "."}/ ...`);
       await buildSite({ root, out });
     }

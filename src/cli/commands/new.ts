@@ -5,7 +5,7 @@ import slugify from "@sindresorhus/slugify";
 import { DateTime } from "luxon";
 import { isCalendarDate } from "../../episode/block-attributes.ts";
 import { templateEnvironments } from "../../rendering/template-environments.ts";
-import { EPISODES_DIR } from "../../project/load-project.ts";
+import { EPISODES_DIR } from "../../paths/project-files.ts";
 import { loadSiteConfig } from "../../config/site-config.ts";
 import { formatProblem } from "../../problems/problem.ts";
 import type { Command } from "../commands.ts";
