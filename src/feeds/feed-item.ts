@@ -1,12 +1,9 @@
 import type RSS from "rss";
 import type { Episode } from "../episode/episode.ts";
+import { episodeDescription } from "../rendering/episode-description.ts";
 import { absoluteUrl, episodePage } from "../paths/output-paths.ts";
 import { absoluteHtml } from "../text/absolute-urls.ts";
 import type { FeedInput } from "./feed-input.ts";
-import { truncateUtf8 } from "../text/xml-text.ts";
-
-/** Apple's limit for an episode's description. */
-const DESCRIPTION_MAX_BYTES = 4000;
 
 /** An episode as an RSS item with what every reader understands; the podcast feed adds its tags to it. */
 export function feedItem(episode: Episode, input: FeedInput): RSS.ItemOptions {
@@ -14,7 +11,7 @@ export function feedItem(episode: Episode, input: FeedInput): RSS.ItemOptions {
   const pageUrl = absoluteUrl(baseUrl, episodePage(episode.slug));
   return {
     title: episode.title,
-    description: truncateUtf8(episode.summary ?? episode.subtitle ?? episode.plainText, DESCRIPTION_MAX_BYTES),
+    description: episodeDescription(episode),
     url: pageUrl,
     // The front matter guid, or one derived from the slug: never from the title, which may change.
     guid: episode.guid,

@@ -2,6 +2,7 @@ import type { SiteConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
 import type { PersonEntry } from "../project/castpress-data.ts";
 import { absoluteUrl, episodePage, personPage } from "../paths/output-paths.ts";
+import { episodeDescription } from "../rendering/episode-description.ts";
 
 /**
  * The JSON-LD each web page carries (https://schema.org), built here rather than in the
@@ -30,7 +31,7 @@ export function episodeJsonLd(episode: Episode, site: JsonLdSite): Record<string
     "@context": "https://schema.org",
     url,
     name: episode.title,
-    ...(episode.subtitle || episode.summary ? { description: episode.summary ?? episode.subtitle } : {}),
+    description: episodeDescription(episode),
     datePublished: episode.date.toISOString(),
     inLanguage: site.language,
     ...(episode.tags.length > 0 && { keywords: episode.tags.join(", ") }),
