@@ -11,7 +11,7 @@ import path from "node:path";
 import { castpress, REPO_ROOT } from "../test/support/castpress-cli.ts";
 import { launchChromium } from "../test/support/chromium.ts";
 import { serveStatic } from "../test/support/static-server.ts";
-import { emailHtml, episodePage } from "../src/paths.ts";
+import { emailHtml, episodePage } from "../src/paths/output-paths.ts";
 
 const SAMPLE_EPISODE = "china-japan-relations-reset";
 /** A quote in each CJK language, by the sample episode that has one. */
