@@ -85,11 +85,13 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   });
   const date = fields.date === undefined ? undefined : parseEpisodeDate(fields.date, context.site.timeZone);
   if (fields.date !== undefined && !date) reportBadDate(fields.date, lineOf(["date"]), context.site.timeZone, problems);
-  if (date && name && date.toISODate() !== name[1]) {
+  // The day as written (in its own offset) or in the site's zone: either may be the file's.
+  const writtenDay = fields.date?.slice(0, 10);
+  if (date && name && date.toISODate() !== name[1] && writtenDay !== name[1]) {
     problems.warning(
       lineOf(["date"]),
-      `the file name is dated ${name[1]} but the episode's date is ${date.toISODate()}`,
-      `rename the file to ${date.toISODate()}-${slug}.md (its URL stays /episodes/${slug}/), or fix the date`,
+      `the file name is dated ${name[1]} but the episode's date is ${writtenDay}`,
+      `rename the file to ${writtenDay}-${slug}.md (its URL stays /episodes/${slug}/), or fix the date`,
     );
   }
   const fromDir = path.dirname(sourcePath);
