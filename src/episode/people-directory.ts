@@ -63,6 +63,8 @@ export function peopleByName(
 ): Map<string, Person> {
   const known = new Map([...into.values()].map((person) => [person.slug, person.name]));
   const listed = new Map<string, number>();
+  // The site's languages, for the examples of a message: worked out once, and only for one.
+  let inUse: string[] | undefined;
   for (const { entry, line } of entries) {
     const slug = personSlug(entry.name);
     const clash = known.get(slug);
@@ -80,7 +82,7 @@ export function peopleByName(
       continue;
     }
     if (entry.native && !entry.lang) {
-      const inUse = languagesInUse([...into.values(), ...entries.map((located) => located.entry)]);
+      inUse ??= languagesInUse([...into.values(), ...entries.map((located) => located.entry)]);
       const likely = languageOfScript(entry.native) ?? exampleLanguages(inUse)[0]!;
       problems.error(line, `"${entry.name}" has a native name but no lang`, `add lang: ${exampleList(likely, inUse)} so the right glyphs are chosen`);
     }

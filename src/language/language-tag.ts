@@ -16,6 +16,14 @@ export interface TagMistake {
 
 /** Undefined when `tag` is a valid, current tag of the registry (or private use, `x-…`). */
 export function languageTagMistake(tag: string): TagMistake | undefined {
+  // A site uses a handful of tags in thousands of quotes: each is looked up once.
+  if (!checked.has(tag)) checked.set(tag, findMistake(tag));
+  return checked.get(tag);
+}
+
+const checked = new Map<string, TagMistake | undefined>();
+
+function findMistake(tag: string): TagMistake | undefined {
   if (/^x(-[a-z0-9]{1,8})+$/i.test(tag)) return undefined;
   // A script the language is always written in (en-Latn) is redundant, not wrong: BCP 47 says "should not".
   const errors = tags(tag).errors().filter((error) => error.code !== ERR_SUPPRESS_SCRIPT);

@@ -17,9 +17,7 @@ export interface ScriptMismatch {
 export function scriptMismatch(text: string, tag: string): ScriptMismatch | undefined {
   if (languageTagMistake(tag)) return undefined;
   const counts = scriptCounts(text);
-  const locale = new Intl.Locale(tag);
-  const language = locale.language;
-  const writtenIn = locale.script ?? new Intl.Locale(language).maximize().script;
+  const { language, script, writtenIn } = localeOf(tag);
   const letters = counts.hangul + counts.kana + counts.han + counts.other;
   if (letters === 0) return undefined;
 
@@ -38,7 +36,7 @@ export function scriptMismatch(text: string, tag: string): ScriptMismatch | unde
   if (counts.kana > 0 && (writtenIn === "Hans" || writtenIn === "Hant")) {
     return mismatch(`is ${languageName(tag)}, but the text has kana`, "ja", "write ja: kana are Japanese, and Chinese is written in Chinese characters only");
   }
-  if (counts.han > 0 && counts.han === letters && language === "ko" && !locale.script) {
+  if (counts.han > 0 && counts.han === letters && language === "ko" && !script) {
     return mismatch(
       "is Korean, but the text is in Chinese characters only",
       "zh",
@@ -57,6 +55,20 @@ export function languageOfScript(text: string): string | undefined {
   return undefined;
 }
 
+/** A tag's language, its own script subtag, and the script it is written in (its own, or the language's usual one). */
+function localeOf(tag: string): { language: string; script: string | undefined; writtenIn: string | undefined } {
+  let found = locales.get(tag);
+  if (!found) {
+    const locale = new Intl.Locale(tag);
+    found = { language: locale.language, script: locale.script, writtenIn: locale.script ?? new Intl.Locale(locale.language).maximize().script };
+    locales.set(tag, found);
+  }
+  return found;
+}
+
+/** A site uses a handful of tags, each worked out once. */
+const locales = new Map<string, ReturnType<typeof localeOf>>();
+
 function mismatch(problem: string, suggestion: string, hint: string): ScriptMismatch {
   return { severity: "warning", problem, hint, suggestion };
 }
@@ -69,18 +81,16 @@ interface ScriptCounts {
   other: number;
 }
 
-const HANGUL = /\p{Script=Hangul}/u;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const HAN = /\p{Script=Han}/u;
-const LETTER = /\p{L}/u;
+const HANGUL = /\p{Script=Hangul}/gu;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAN = /\p{Script=Han}/gu;
+const LETTER = /\p{L}/gu;
 
 function scriptCounts(text: string): ScriptCounts {
-  const counts: ScriptCounts = { hangul: 0, kana: 0, han: 0, other: 0 };
-  for (const char of text) {
-    if (HANGUL.test(char)) counts.hangul++;
-    else if (KANA.test(char)) counts.kana++;
-    else if (HAN.test(char)) counts.han++;
-    else if (LETTER.test(char)) counts.other++;
-  }
-  return counts;
+  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  const hangul = count(HANGUL);
+  const kana = count(KANA);
+  const han = count(HAN);
+  // Hangul, kana and Han are letters too.
+  return { hangul, kana, han, other: count(LETTER) - hangul - kana - han };
 }
