@@ -192,10 +192,39 @@ describe("one cause, one message", () => {
     ]);
   });
 
+  it("a block whose closing line an unclosed code fence took in names the fence", async () => {
+    const { lines } = await parse("\n::: quote lang=zh\n原文\n---\n```\ncode\n:::\n\nMore.\n");
+    expect(lines).toEqual([
+      "episodes/2025-01-16-sample.md:6: the quote block opened here is never closed: the code fence of line 9 is never closed, so everything below it is code — close the fence with a line holding only ```, then close the block with :::",
+    ]);
+  });
+
+  it("a quote whose --- raw HTML took in is reported, not published as one language", async () => {
+    const { episode, lines } = await parse("\n::: quote lang=zh\n<div>\n原文\n---\nTranslation\n\n:::\n");
+    expect(episode).toBeUndefined();
+    expect(lines).toEqual([
+      "episodes/2025-01-16-sample.md:7: the quote's `---` is inside raw HTML that starts here (CommonMark reads HTML on to the next blank line), so it does not separate the original from the translation — put a blank line between the HTML and the `---` line",
+    ]);
+  });
+
   it("a closing line inside a list item names its fix", async () => {
     const { lines } = await parse("\n::: note\n- item\n\n  :::\n:::\n");
     expect(lines).toEqual([
       "episodes/2025-01-16-sample.md:9: this `:::` is inside a list item or block quote, so it cannot close the note block of line 6 — start the closing line at the left margin, outside the list or block quote",
     ]);
+  });
+});
+
+describe("raw HTML, shown as the text typed", () => {
+  it("shows an inline tag exactly, entities and all, and keeps Markdown between tags Markdown", async () => {
+    const [prose] = (await blocksOf('\nA <b>*bold*</b> word and <a href="x?a=1&amp;b=2">a link</a>.\n')) as ProseBlock[];
+    expect(prose!.html).toBe('<p>A &lt;b&gt;<em>bold</em>&lt;/b&gt; word and &lt;a href=&quot;x?a=1&amp;amp;b=2&quot;&gt;a link&lt;/a&gt;.</p>\n');
+    expect(prose!.text).toBe('A <b>_bold_</b> word and <a href="x?a=1&amp;b=2">a link</a>.');
+  });
+
+  it("shows an HTML block as a paragraph of its text, with the Markdown in it as typed", async () => {
+    const [prose] = (await blocksOf("\n<div class=\"box\">\n*not emphasis* [[Wang Yi]]\n</div>\n\nAfter.\n")) as ProseBlock[];
+    expect(prose!.html).toBe("<p>&lt;div class=&quot;box&quot;&gt;\n*not emphasis* [[Wang Yi]]\n&lt;/div&gt;</p>\n<p>After.</p>\n");
+    expect(prose!.text).toBe('<div class="box">\n*not emphasis* [[Wang Yi]]\n</div>\n\nAfter.');
   });
 });

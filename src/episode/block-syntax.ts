@@ -1,4 +1,4 @@
-import type { MarkdownIt, StateBlock } from "markdown-it";
+import type { MarkdownIt, StateBlock, Token } from "markdown-it";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import type { MarkdownEnv } from "./markdown.ts";
 
@@ -147,7 +147,18 @@ function openBlock(state: StateBlock, startLine: number, endLine: number, name: 
   state.blkIndent = block.blkIndent;
   if (!block.closed) {
     // The end of the episode, or of the list item or block quote the block stands in.
-    report(state, block, `the ${describe(block)} opened here is never closed`, `add a line holding only ${":".repeat(block.colons)} where it ends`);
+    const fence = unclosedFence(state);
+    if (fence) {
+      const env = state.env as MarkdownEnv;
+      report(
+        state,
+        block,
+        `the ${describe(block)} opened here is never closed: the code fence of line ${env.firstLine + fence.map![0]} is never closed, so everything below it is code`,
+        `close the fence with a line holding only ${fence.markup}, then close the block with ${":".repeat(block.colons)}`,
+      );
+    } else {
+      report(state, block, `the ${describe(block)} opened here is never closed`, `add a line holding only ${":".repeat(block.colons)} where it ends`);
+    }
     closeBlock(state, block);
   }
   if (block.end !== undefined) state.line = block.end;
@@ -209,6 +220,17 @@ function report(state: StateBlock, block: OpenBlock, message: string, hint: stri
   const env = state.env as MarkdownEnv;
   env.problems.error(env.firstLine + block.line, message, hint);
   blockState(state).reportedUnclosed = true;
+}
+
+/** The fence the block's content ends with, when it runs to the end because nothing closes it. */
+function unclosedFence(state: StateBlock): Token | undefined {
+  const last = state.tokens.at(-1);
+  if (last?.type !== "fence" || !last.map) return undefined;
+  const closing = last.map[1] - 1;
+  if (closing <= last.map[0]) return last;
+  const text = state.src.slice(state.bMarks[closing]! + state.tShift[closing]!, state.eMarks[closing]).trimEnd();
+  const marker = last.markup[0]!;
+  return text.length >= last.markup.length && [...text].every((char) => char === marker) ? undefined : last;
 }
 
 const describe = (block: OpenBlock): string => `${block.name ?? "unknown"} block`;

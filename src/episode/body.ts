@@ -162,7 +162,17 @@ function checkQuoteParts(inner: Token[], separator: number, context: BodyContext
     }
   }
   if (separator < 0) {
-    const dashes = inner.find((token) => (token.type === "hr" && token.markup === "---") || (token.type === "heading_open" && token.markup === "-"));
+    const dashes = inner.find(
+      (token) => (token.type === "hr" && token.markup === "---") || (token.type === "heading_open" && token.markup === "-") || (token.type === "html_block" && /^ {0,3}---[ \t]*$/m.test(token.content)),
+    );
+    if (dashes?.type === "html_block") {
+      context.problems.error(
+        lineOf(dashes),
+        "the quote's `---` is inside raw HTML that starts here (CommonMark reads HTML on to the next blank line), so it does not separate the original from the translation",
+        "put a blank line between the HTML and the `---` line",
+      );
+      return;
+    }
     if (dashes) {
       // A setext heading's map ends after its underline.
       const dashesLine = dashes.type === "hr" ? lineOf(dashes) : context.firstLine + (dashes.map?.[1] ?? 1) - 1;
