@@ -73,7 +73,7 @@ export function languageName(tag: string): string {
 }
 
 /** `is …; did you mean ko, Korean?` */
-export function likely(problem: string, suggestion: string): TagMistake {
+function likely(problem: string, suggestion: string): TagMistake {
   return { problem: `${problem}; did you mean ${suggestion}, ${languageName(suggestion)}?`, suggestion };
 }
 
