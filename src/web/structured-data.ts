@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
-import type { PersonEntry } from "../project/castpress-data.ts";
+import type { PersonWithEpisodes } from "../project/castpress-data.ts";
 import { absoluteUrl, episodePage, personPage } from "../paths/output-paths.ts";
 import { episodeDescription } from "../rendering/episode-description.ts";
 
@@ -76,7 +76,7 @@ export function collectionJsonLd(page: { name: string; path: string }, site: Jso
   };
 }
 
-export function personJsonLd(person: PersonEntry, site: JsonLdSite): Record<string, unknown> {
+export function personJsonLd(person: PersonWithEpisodes, site: JsonLdSite): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "ProfilePage",
