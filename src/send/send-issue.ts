@@ -9,7 +9,7 @@ import { deliver, type Tally } from "./deliver.ts";
 import { sendJournalFile, unsubscribedFile } from "./project-state.ts";
 import type { IssueToSend } from "./render-issue.ts";
 import { SendJournal } from "./send-journal.ts";
-import { formatDuration, sendProgress } from "./send-progress.ts";
+import { formatDuration, sendProgress, type OutputStream } from "./send-progress.ts";
 import { addressKey, readSubscriberList, type Subscriber } from "./subscriber-list.ts";
 import { subscriberLinks, UNSUBSCRIBE_SECRET_VARIABLE } from "./unsubscribe-links.ts";
 import { readUnsubscribed } from "./unsubscribed.ts";
@@ -29,7 +29,8 @@ export interface SendRequest {
   connections: number;
   retry: { attempts: number; firstDelayMs: number };
   signal?: AbortSignal;
-  out: NodeJS.WriteStream;
+  /** Where progress and the summary go: the terminal, or a log. */
+  out: OutputStream;
 }
 
 /**

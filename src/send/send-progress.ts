@@ -1,11 +1,16 @@
 import { Duration } from "luxon";
 import type { Tally } from "./deliver.ts";
 
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
 /**
  * Progress while sending: on a terminal one line rewritten in place (sent, failed, remaining,
  * rate, time left); otherwise, for logs, one line per 1,000 messages.
  */
-export function sendProgress(total: number, stream: NodeJS.WriteStream): { update(tally: Tally): void; end(tally: Tally): void } {
+export function sendProgress(total: number, stream: OutputStream): { update(tally: Tally): void; end(tally: Tally): void } {
   const started = performance.now();
   let shown = 0;
   let lastLogged = 0;

@@ -23,6 +23,8 @@ export interface SmtpSink {
   url: string;
   /** Every accepted message, in order. */
   arrivals: Arrival[];
+  /** Messages whose connection was dropped before the server answered: not accepted. */
+  dropped: Arrival[];
   /** Accepted messages per recipient address (lower case). */
   count(address: string): number;
   faults: Faults;
@@ -41,6 +43,7 @@ export async function startSmtpSink(options: { parse?: boolean; keepRaw?: boolea
   const sink: SmtpSink = {
     url: "",
     arrivals: [],
+    dropped: [],
     count: (address) => counts.get(address.toLowerCase()) ?? 0,
     faults: { drops: 0, temporary: [], refused: new Set() },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -61,6 +64,7 @@ export async function startSmtpSink(options: { parse?: boolean; keepRaw?: boolea
       stream.on("end", () => {
         if (sink.faults.drops > 0) {
           sink.faults.drops--;
+          sink.dropped.push({ to: session.envelope.rcptTo[0]?.address ?? "", raw: Buffer.concat(chunks) });
           return dropConnection(server, session);
         }
         const temporary = sink.faults.temporary.shift();
