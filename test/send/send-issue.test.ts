@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
