@@ -44,7 +44,7 @@ async function writeIssue(prepared: IssueToSend, out: string, verbose: boolean):
     [emailText(episode.slug), issue.text],
     [emailMessage(episode.slug), message],
   ];
-  if (verbose) console.log(`Email issue for "${episode.title}":`);
+  if (verbose) console.log(`Email issue for "${episode.title}" (subject, as the mail service needs it: ${issue.subject}):`);
   for (const [where, content] of files) {
     const file = path.join(out, where);
     await mkdir(path.dirname(file), { recursive: true });
