@@ -4,7 +4,7 @@ import { mjmlCacheDir } from "../email/compile-mjml.ts";
 import { addEmailFilters } from "../email/email-filters.ts";
 import { EmailRenderer, type EmailIssue, type EmailSite } from "../email/render-email.ts";
 import type { BuildOptions } from "./build-options.ts";
-import type { TemplateEnvironments } from "./nunjucks-environment.ts";
+import type { TemplateEnvironments } from "../rendering/template-environments.ts";
 
 export interface EmailsOptions extends BuildOptions {
   templates: TemplateEnvironments;

@@ -1,8 +1,8 @@
 import nunjucks from "nunjucks";
 import type { Episode } from "../episode/episode.ts";
 import { quoteAttribution } from "../episode/quote-attribution.ts";
-import { absoluteHtml } from "../html/absolute-urls.ts";
-import { absoluteUrl, episodePage } from "../paths.ts";
+import { absoluteHtml } from "../text/absolute-urls.ts";
+import { absoluteUrl, episodePage } from "../paths/output-paths.ts";
 import { cutPoint } from "./gmail-clip.ts";
 import { inlineStyles } from "./inline-styles.ts";
 import type { EmailSite, EmailTemplates } from "./render-email.ts";

@@ -1,9 +1,10 @@
-import nunjucks from "nunjucks";
+import type nunjucks from "nunjucks";
 import type { SiteConfig } from "../config/site-config.ts";
-import { calendarDate, playingTime } from "../display/dates-and-times.ts";
+import { calendarDate, playingTime } from "../text/dates-and-times.ts";
 import type { Episode } from "../episode/episode.ts";
-import { absoluteUrl, episodePage } from "../paths.ts";
+import { absoluteUrl, episodePage } from "../paths/output-paths.ts";
 import { formatProblem } from "../problems/problem.ts";
+import { escapeHtml } from "../text/html-escape.ts";
 import { compileShell, fillShell, linkPlaceholders, shapeKey, shellPlaceholders, splitAtSlots, type CompiledShell, type ShellShape, type ShellValues } from "./email-shell.ts";
 import { bodyPieces, EMAIL_BYTE_BUDGET, episodeUpTo, GMAIL_CLIP_BYTES, piecesThatFit } from "./gmail-clip.ts";
 import { mailServiceLinks, type MailServiceLinks } from "./mail-service-links.ts";
@@ -147,9 +148,6 @@ function clipProblem(episode: Episode, pieces: ReturnType<typeof bodyPieces>, ke
     hint: `it is cut ${where} with a "Continue reading on the web" link to the episode's page, and so is its text twin`,
   });
 }
-
-/** Nunjucks's own autoescape, so filled-in values read exactly as the templates' do. */
-const escapeHtml: (text: string) => string = (nunjucks as unknown as { lib: { escape(text: string): string } }).lib.escape;
 
 /** Template whitespace out of the text: no trailing spaces, at most one blank line in a row. */
 function tidyText(text: string): string {

@@ -1,16 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { EmailConfig } from "../config/site-config.ts";
-import { SITE_CONFIG_FILE } from "../config/site-config.ts";
-import { PEOPLE_FILE } from "../config/people-directory.ts";
+import { PEOPLE_FILE, SITE_CONFIG_FILE } from "../paths/project-files.ts";
 import { mjmlCacheDir } from "../email/compile-mjml.ts";
 import { addEmailFilters } from "../email/email-filters.ts";
 import { mergeTagWarnings } from "../email/mail-service-syntax.ts";
 import { EmailRenderer, type EmailIssue } from "../email/render-email.ts";
-import { templateEnvironments } from "../eleventy/nunjucks-environment.ts";
+import { templateEnvironments } from "../rendering/template-environments.ts";
 import type { Episode } from "../episode/episode.ts";
 import { formatProblem, InputError, type Problem } from "../problems/problem.ts";
-import { isLoaded, loadProject, type Project } from "../project.ts";
+import { isLoaded, loadProject, type Project } from "../project/load-project.ts";
 
 export interface IssueToSend {
   project: Project;

@@ -4,7 +4,7 @@ import nodemailer from "nodemailer";
 import { messageOptions } from "../email/message.ts";
 import { redactedSmtpUrl } from "../email/smtp-url.ts";
 import { formatProblem } from "../problems/problem.ts";
-import { EPISODES_DIR } from "../project.ts";
+import { EPISODES_DIR } from "../paths/project-files.ts";
 import { deliver, type Tally } from "./deliver.ts";
 import { sendJournalFile, unsubscribedFile } from "./project-state.ts";
 import type { IssueToSend } from "./render-issue.ts";

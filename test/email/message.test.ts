@@ -4,11 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { templateEnvironments } from "../../src/eleventy/nunjucks-environment.ts";
+import { templateEnvironments } from "../../src/rendering/template-environments.ts";
 import { addEmailFilters } from "../../src/email/email-filters.ts";
 import { composeMessage, type IssueMessage } from "../../src/email/message.ts";
 import { EmailRenderer } from "../../src/email/render-email.ts";
-import { isLoaded, loadProject, type Project } from "../../src/project.ts";
+import { isLoaded, loadProject, type Project } from "../../src/project/load-project.ts";
 import { FIXTURES } from "../support/castpress-cli.ts";
 
 /**

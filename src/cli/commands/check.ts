@@ -1,7 +1,6 @@
-import { PEOPLE_FILE } from "../../config/people-directory.ts";
-import { SITE_CONFIG_FILE } from "../../config/site-config.ts";
+import { PEOPLE_FILE, SITE_CONFIG_FILE } from "../../paths/project-files.ts";
 import { formatProblem, hasErrors, inReadingOrder } from "../../problems/problem.ts";
-import { isLoaded, loadProject } from "../../project.ts";
+import { isLoaded, loadProject } from "../../project/load-project.ts";
 import { mergeTagProblems } from "../../send/render-issue.ts";
 import type { Command } from "../commands.ts";
 

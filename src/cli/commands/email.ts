@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { bareAddress, composeMessage } from "../../email/message.ts";
 import { sendTestMessage } from "../../email/send-test.ts";
-import { emailHtml, emailMessage, emailText } from "../../paths.ts";
+import { emailHtml, emailMessage, emailText } from "../../paths/output-paths.ts";
 import { issueRenderer, type IssueToSend } from "../../send/render-issue.ts";
 import type { Command } from "../commands.ts";
 
