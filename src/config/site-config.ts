@@ -47,11 +47,14 @@ const email = z
       .optional()
       .describe("one sentence on why the reader gets this email, shown in the footer"),
     service: z
-      .enum(["listmonk", "mailchimp", "buttondown", "ghost", "custom"])
+      .enum(["listmonk", "mailchimp", "buttondown", "ghost", "custom", "castpress"])
       .default("listmonk")
-      .describe("the mail service whose merge tags fill the unsubscribe and manage links"),
-    unsubscribeUrl: z.string().optional().describe("with service: custom, the unsubscribe link or merge tag"),
-    manageUrl: z.string().optional().describe("with service: custom, the manage-subscription link or merge tag"),
+      .describe("the mail service whose merge tags fill the unsubscribe and manage links, or castpress (castpress send fills them)"),
+    unsubscribeUrl: z
+      .string()
+      .optional()
+      .describe("with service: custom, the unsubscribe link or merge tag; with service: castpress, an https URL with {token} (and {email})"),
+    manageUrl: z.string().optional().describe("with service: custom, the manage-subscription link or merge tag; optional with service: castpress"),
     unsubscribeMailto: z
       .email()
       .optional()
@@ -61,6 +64,9 @@ const email = z
   })
   .refine((mail) => mail.service !== "custom" || (mail.unsubscribeUrl && mail.manageUrl), {
     message: "needs unsubscribeUrl and manageUrl when service is custom",
+  })
+  .refine((mail) => mail.service !== "castpress" || (mail.unsubscribeUrl?.startsWith("https://") && mail.unsubscribeUrl.includes("{token}")), {
+    message: "needs unsubscribeUrl, an https URL with {token} in it, when service is castpress (castpress send puts each subscriber's token there)",
   })
   .describe("the email settings: from, postalAddress and service");
 

@@ -20,7 +20,7 @@ const LAYERS: string[][] = [
   ["rendering"],
   ["web", "feeds", "email"],
   ["eleventy"],
-  ["build"],
+  ["build", "send"],
   ["serve"],
   ["cli"],
 ];
