@@ -37,10 +37,10 @@ describe("media files that are not what their name says", () => {
     await writeFile(path.join(dir, "notes.mp3"), "These are my notes, not the recording.\n");
     await writeFile(path.join(dir, "fake.png"), "not a picture");
     await writeFile(path.join(dir, "empty.jpg"), "");
-    await writeFile(path.join(dir, "2025-01-17-empty-audio.md"), episode("Empty", "audio:\n  src: empty.mp3"));
+    await writeFile(path.join(dir, "2025-01-16-empty-audio.md"), episode("Empty", "audio:\n  src: empty.mp3"));
     // A duration written by hand does not vouch for the file.
-    await writeFile(path.join(dir, "2025-01-18-fake-audio.md"), episode("Fake", 'audio:\n  src: notes.mp3\n  duration: "12:00"'));
-    await writeFile(path.join(dir, "2025-01-19-fake-art.md"), episode("Fake art", "image: fake.png"));
+    await writeFile(path.join(dir, "2025-01-16-fake-audio.md"), episode("Fake", 'audio:\n  src: notes.mp3\n  duration: "12:00"'));
+    await writeFile(path.join(dir, "2025-01-16-fake-art.md"), episode("Fake art", "image: fake.png"));
     const config = await readFile(path.join(project, "castpress.yaml"), "utf8");
     await writeFile(path.join(project, "castpress.yaml"), config.replace("image: episodes/art/cover.png", "image: episodes/empty.jpg"));
 
@@ -51,9 +51,9 @@ describe("media files that are not what their name says", () => {
       `${file}:${line}: the image "${ref}" is not an image: its bytes are no image format castpress knows — export the picture again as JPEG, PNG, WebP or GIF, and check the path names that file`;
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       notImage("castpress.yaml", 7, "episodes/empty.jpg"),
-      notAudio("2025-01-17-empty-audio.md", 5, "empty.mp3", "is empty"),
-      notAudio("2025-01-18-fake-audio.md", 5, "notes.mp3", "is not audio: its bytes are no audio format castpress knows"),
-      notImage("episodes/2025-01-19-fake-art.md", 4, "fake.png"),
+      notAudio("2025-01-16-empty-audio.md", 5, "empty.mp3", "is empty"),
+      notImage("episodes/2025-01-16-fake-art.md", 4, "fake.png"),
+      notAudio("2025-01-16-fake-audio.md", 5, "notes.mp3", "is not audio: its bytes are no audio format castpress knows"),
     ]);
     expect(result.code).toBe(1);
   });
@@ -63,7 +63,7 @@ describe("media files that are not what their name says", () => {
     const dir = path.join(project, "episodes");
     await writeFile(path.join(dir, "talk.wav"), wav(3));
     await copyFile(path.join(dir, "art/cover.png"), path.join(dir, "art/episode.png"));
-    await writeFile(path.join(dir, "2025-01-17-real.md"), episode("Real", "image: art/episode.png\naudio:\n  src: talk.wav"));
+    await writeFile(path.join(dir, "2025-01-16-real.md"), episode("Real", "image: art/episode.png\naudio:\n  src: talk.wav"));
     const result = await castpress(["build"], { cwd: project });
     expect(result.stderr).toBe("");
     const feed = await readFile(path.join(project, "dist/podcast.xml"), "utf8");

@@ -4,7 +4,8 @@ import path from "node:path";
 import { imageSizeFromFile } from "image-size/fromFile";
 import { parseFile } from "music-metadata";
 import type { ProblemList } from "../problems/problem.ts";
-import { mediaFile } from "../paths.ts";
+import { mediaFile } from "../paths/output-paths.ts";
+import { cacheDir } from "../paths/project-files.ts";
 import type { Audio, Media, Transcript } from "./episode.ts";
 import type { FrontMatter } from "./front-matter.ts";
 
@@ -155,7 +156,7 @@ interface AudioFacts {
 
 /**
  * What the file holds, read once per version of it: reading an MP3's duration means scanning
- * it, so the result is kept in .cache/castpress/audio/ under the file's path, size and
+ * it, so the result is kept in the cache's audio/ folder under the file's path, size and
  * modification time.
  */
 async function localAudioFacts(file: string, root: string): Promise<AudioFacts> {
@@ -163,7 +164,7 @@ async function localAudioFacts(file: string, root: string): Promise<AudioFacts> 
   if (size === 0) return { size, audio: false };
   // "facts-1": entries of the older cache held only a duration, without saying the file is audio.
   const key = createHash("sha256").update(`facts-1\0${file}\0${size}\0${mtimeMs}`).digest("hex");
-  const cached = path.join(root, ".cache/castpress/audio", `${key}.json`);
+  const cached = path.join(cacheDir(root, "audio"), `${key}.json`);
   const known = await readFile(cached, "utf8").then((text) => JSON.parse(text) as AudioFacts, () => undefined);
   if (known && typeof known.audio === "boolean" && known.size === size) return known;
   const facts = await readAudioFacts(file, size);

@@ -4,12 +4,12 @@ import { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
 import { v5 as uuidv5 } from "uuid";
 import type { SiteConfig } from "../config/site-config.ts";
-import { peopleByName, validPeople, type LocatedPerson } from "../config/people-directory.ts";
-import { episodePage } from "../paths.ts";
-import { xmlSafeText } from "../feeds/xml-text.ts";
+import { peopleByName, validPeople, type LocatedPerson } from "./people-directory.ts";
+import { episodePage } from "../paths/output-paths.ts";
+import { xmlSafeText } from "../text/xml-text.ts";
+import { languagesInUse } from "../language/site-languages.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
-import { scanBlocks } from "./block-scanner.ts";
 import { buildBody } from "./body.ts";
 import type { Chapter, Episode, Person } from "./episode.ts";
 import { frontMatterSchema, type FrontMatter, type LocatedTag } from "./front-matter.ts";
@@ -74,25 +74,34 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   const md = context.md;
   const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
   // Control characters pasted into the body are dropped, as in the front matter (checked-yaml.ts).
-  const tokens = md.parse(scanBlocks(xmlSafeText(split.content), bodyFirstLine, problems), env);
+  const tokens = md.parse(xmlSafeText(split.content), env);
   checkNestingDepth(tokens, bodyFirstLine, problems);
   const links = new LinkList(context.site.baseUrl);
+  let inUse: string[] | undefined;
   const { sections, footnotes } = buildBody(tokens, {
     md,
     env,
     problems,
     firstLine: bodyFirstLine,
     language: context.site.language,
+    languagesInUse: () => (inUse ??= languagesInUse(people.values())),
     links,
   });
   const date = fields.date === undefined ? undefined : parseEpisodeDate(fields.date, context.site.timeZone);
-  if (fields.date !== undefined && !date) {
-    problems.error(lineOf(["date"]), `the date "${fields.date}" is not a real date`, "write a real date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00");
+  if (fields.date !== undefined && !date) reportBadDate(fields.date, lineOf(["date"]), context.site.timeZone, problems);
+  // The day as written (in its own offset) or in the site's zone: either may be the file's.
+  const writtenDay = fields.date?.slice(0, 10);
+  if (date && name && date.toISODate() !== name[1] && writtenDay !== name[1]) {
+    problems.warning(
+      lineOf(["date"]),
+      `the file name is dated ${name[1]} but the episode's date is ${writtenDay}`,
+      `rename the file to ${writtenDay}-${slug}.md (its URL stays /episodes/${slug}/), or fix the date`,
+    );
   }
   const fromDir = path.dirname(sourcePath);
   const audio = fields.audio && (await resolveAudio(fields.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
   const image = fields.image ? await resolveImage({ ref: fields.image, line: lineOf(["image"]) }, fromDir, context.root, problems) : undefined;
-  const chapters = chaptersOf(sections, audio?.duration, tokens, bodyFirstLine, problems);
+  const chapters = chaptersOf(sections, fields.audio ? audio?.duration : null, tokens, bodyFirstLine, problems);
   problems.items.sort((a, b) => a.line - b.line);
 
   if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems, ownPeople, ownTags };
@@ -124,6 +133,18 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   return { episode, problems, ownPeople, ownTags };
 }
 
+/** A date that does not parse: a time without its offset is told what to add, anything else how to write a date. */
+function reportBadDate(text: string, line: number, timeZone: string, problems: ProblemList): void {
+  const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? DateTime.fromISO(text, { zone: timeZone }) : undefined;
+  if (local?.isValid) {
+    // The site zone's offset at that moment is the likeliest one; "Z" would be UTC.
+    const offset = local.toFormat("ZZ");
+    problems.error(line, `the date "${text}" has a time but no offset, so it could be any of 24 moments`, `add an offset such as ${offset}: ${text}${offset} (or Z for UTC)`);
+    return;
+  }
+  problems.error(line, `the date "${text}" is not a real date`, "write a real date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00");
+}
+
 /** `YYYY-MM-DD` is midnight in the site's time zone; ISO 8601 needs its own offset. */
 export function parseEpisodeDate(text: string, timeZone: string): DateTime | undefined {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
@@ -133,9 +154,13 @@ export function parseEpisodeDate(text: string, timeZone: string): DateTime | und
   return date.isValid ? date : undefined;
 }
 
+/**
+ * The chapters of the stamped section headings. `duration` is the audio's (undefined when it
+ * could not be read); null for an episode without audio, which has no chapters to publish.
+ */
 function chaptersOf(
   sections: Episode["sections"],
-  duration: number | undefined,
+  duration: number | undefined | null,
   tokens: { type: string; tag: string; level: number; map: [number, number] | null }[],
   firstLine: number,
   problems: ProblemList,
@@ -153,11 +178,16 @@ function chaptersOf(
       if (previous && section.start <= previous.start) {
         problems.error(line, `the chapter "${section.title}" starts no later than the one before it`, "chapter stamps must increase down the episode");
       }
-      if (duration !== undefined && section.start >= duration) {
+      if (typeof duration === "number" && section.start >= duration) {
         problems.error(line, `the chapter "${section.title}" starts at ${section.start} s, past the audio's end (${Math.round(duration)} s)`, "fix the stamp, or the audio file");
       }
       chapters.push({ title: section.title, start: section.start, id: section.id });
     });
+  if (duration === null && chapters.length > 0) {
+    const line = headingLines[sections.filter((section) => section.title !== "" || section.id !== "").findIndex((section) => section.start !== undefined)] ?? firstLine;
+    problems.warning(line, "this episode has chapter stamps but no audio, so it has no chapters", "add the audio to the front matter (audio: src: ...), or remove the [MM:SS] stamps");
+    return [];
+  }
   return chapters;
 }
 

@@ -1,6 +1,6 @@
 import { isMap, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
-import { xmlSafeDeep } from "../feeds/xml-text.ts";
+import { xmlSafeDeep } from "../text/xml-text.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import type { ProblemList } from "../problems/problem.ts";
 import { authorErrorMap, describeValue, keyLabel } from "./author-messages.ts";
@@ -21,7 +21,7 @@ export interface CheckedYaml<T> {
 
 /**
  * Parses YAML and checks it against a zod schema, reporting every problem at its own line.
- * `firstLine` is the file line the YAML text starts on (2 for front matter after `---`).
+ * `firstLine` is the file line the YAML text's first line is on.
  */
 export function parseCheckedYaml<Schema extends z.ZodType>(
   text: string,

@@ -46,8 +46,8 @@ email:
       'castpress.yaml:11: podcast.hosts entry 1, href "http://example.org/ann" is not a web address (https://...) — a page about the person, as an https URL',
       `castpress.yaml:13: email.from "Letters <letters@example.org>\\r\\nBcc: ever…" ${header} — the sender, as "Name <address@example.org>" on one line`,
       `castpress.yaml:14: email.replyTo "replies@example.org\\nX-Spam: no" ${header} — the address replies go to, on one line`,
-      `castpress.yaml:17: email.unsubscribeUrl "https://example.org/u?id=1\\r\\nX-Unsub: 1" ${header} — with service: custom, the unsubscribe link (https: or mailto:) or merge tag`,
-      'castpress.yaml:18: email.manageUrl "javascript:void(0)" is not an https: or mailto: link — with service: custom, the manage-subscription link (https: or mailto:) or merge tag',
+      `castpress.yaml:17: email.unsubscribeUrl "https://example.org/u?id=1\\r\\nX-Unsub: 1" ${header} — with service: custom, the unsubscribe link (https: or mailto:) or merge tag; with service: castpress, an https URL with {token} (and {email})`,
+      'castpress.yaml:18: email.manageUrl "javascript:void(0)" is not an https: or mailto: link — with service: custom, the manage-subscription link (https: or mailto:) or merge tag; optional with service: castpress',
       'castpress.yaml:19: email.listId "list.example.org>\\r\\nX-Injected: yes" is not a list id — a List-Id such as "castpress.example.org": words joined by dots, nothing else',
     ]);
   });

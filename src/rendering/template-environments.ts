@@ -1,0 +1,79 @@
+import path from "node:path";
+import nunjucks from "nunjucks";
+import type { Block } from "../episode/episode.ts";
+import { calendarDate, playingTime, readableDate } from "../text/dates-and-times.ts";
+import * as paths from "../paths/output-paths.ts";
+import { TEMPLATES_DIR } from "../paths/package-files.ts";
+import { episodeDescription } from "./episode-description.ts";
+
+/** The output families every block has a template for: templates/blocks/<block>/<variant>.njk. */
+export type BlockVariant = "web" | "email" | "feed" | "text";
+
+export interface TemplateEnvironments {
+  /** HTML, MJML and XML: everything inserted is escaped unless marked safe. */
+  markup: nunjucks.Environment;
+  /** Plain text (the email's text twin): nothing is escaped, since nothing is markup. */
+  text: nunjucks.Environment;
+}
+
+/**
+ * The Nunjucks environments for every output, over one set of templates, which include each
+ * other by their path below templates/ ("blocks/quote/web.njk"). A project may override any
+ * of them with a file at the same path in its own templates/ folder.
+ * Author text is data, never evaluated as a template: https://mozilla.github.io/nunjucks/api.html#autoescaping
+ */
+export function templateEnvironments(projectRoot?: string): TemplateEnvironments {
+  const projectTemplates = projectRoot && path.resolve(projectRoot, "templates");
+  const searchPaths = projectTemplates && projectTemplates !== TEMPLATES_DIR ? [projectTemplates, TEMPLATES_DIR] : [TEMPLATES_DIR];
+  const loader = new nunjucks.FileSystemLoader(searchPaths);
+  const environments = {
+    markup: new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false }),
+    text: new nunjucks.Environment(loader, { autoescape: false, throwOnUndefined: false }),
+  };
+  for (const environment of Object.values(environments)) addSharedFilters(environment, environments);
+  return environments;
+}
+
+function addSharedFilters(environment: nunjucks.Environment, environments: TemplateEnvironments): void {
+  // Every published path as a filter, so templates link exactly where pages are written.
+  for (const [name, fn] of Object.entries(paths)) {
+    if (typeof fn === "function" && name !== "absoluteUrl") environment.addFilter(name, fn as (...args: unknown[]) => unknown);
+  }
+  type SiteContext = { ctx: { castpress: { site: { language: string; timeZone: string } } } };
+  environment.addFilter("readableDate", function (this: SiteContext, date: Date) {
+    return readableDate(date, this.ctx.castpress.site.language, this.ctx.castpress.site.timeZone);
+  });
+  environment.addFilter("calendarDate", function (this: SiteContext, day: string) {
+    return calendarDate(day, this.ctx.castpress.site.language);
+  });
+  environment.addFilter("isoDateTime", (date: Date) => date.toISOString());
+  environment.addFilter("playingTime", playingTime);
+  environment.addFilter("episodeDescription", episodeDescription);
+  environment.addFilter("absoluteUrl", function (this: { ctx: { castpress: { site: { baseUrl: string } } } }, url: string) {
+    return paths.absoluteUrl(this.ctx.castpress.site.baseUrl, url);
+  });
+
+  /**
+   * `{{ section.blocks | blocks("web") }}` renders each block with its own template for that
+   * output family, seeing the page's variables plus `block`. Nested blocks (a meeting's, a
+   * note's) use the same filter.
+   */
+  environment.addFilter("blocks", function (this: { ctx: Record<string, unknown> }, blocks: Block[], variant: BlockVariant) {
+    const target = variant === "text" ? environments.text : environments.markup;
+    const rendered = (blocks ?? [])
+      .map((block) => renderBlock(target, `blocks/${block.kind}/${variant}.njk`, { ...this.ctx, block }))
+      .join(variant === "text" ? "\n\n" : "");
+    return variant === "text" ? rendered : new nunjucks.runtime.SafeString(rendered);
+  });
+}
+
+/** Renders one block template; a failure names the template and the episode being rendered. */
+function renderBlock(environment: nunjucks.Environment, template: string, context: Record<string, unknown>): string {
+  try {
+    return environment.render(template, context);
+  } catch (error) {
+    const episode = (context.episode as { file?: string } | undefined)?.file;
+    const message = (error as Error).message.replace(/^\(unknown path\)\s*/, "");
+    throw new Error(`templates/${template} failed${episode ? ` while rendering ${episode}` : ""}: ${message}`, { cause: error });
+  }
+}
