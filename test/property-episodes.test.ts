@@ -59,9 +59,10 @@ let episodes: GeneratedEpisode[];
 
 beforeAll(async () => {
   console.log(`property-episodes: ${CASES} episodes from seed ${SEED} (replay: CASTPRESS_PROPERTY_SEED=${SEED})`);
-  // Each case's tags carry its number: tags of two cases that would share a page are refused
+  // Each tag carries its case and place: tags that would share a page are refused
   // (test/reliability-inputs-collisions.test.ts), which would set aside most cases here.
-  episodes = fc.sample(arbitrary, { seed: SEED, numRuns: CASES }).map((episode, index) => ({ ...episode, tags: episode.tags.map((tag) => `${tag} #${index}`) }));
+  const ownTags = (episode: GeneratedEpisode, index: number) => episode.tags.map((tag, place) => `${tag} #${index}.${place}`);
+  episodes = fc.sample(arbitrary, { seed: SEED, numRuns: CASES }).map((episode, index) => ({ ...episode, tags: ownTags(episode, index) }));
   project = await projectWith(episodes.map((episode, index) => [index, episode]));
   rejected = await rejectedCases(project);
   // The cases check rejects are set aside (each was checked for its message above); the rest build together.

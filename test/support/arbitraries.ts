@@ -174,7 +174,8 @@ export function episodeArbitrary(options: { forbidden?: boolean } = {}): fc.Arbi
   const { forbidden = false } = options;
   const text = authorText({ forbidden });
   const person = fc.record({
-    name: filled(authorText({ maxPieces: 3 }).map((name) => inFile(oneLine(name)).replace(/[[\]|]/g, "").trim())),
+    // `[[A\]]` escapes its bracket, so a name may not hold a backslash, as it may not hold [ ] or |.
+    name: filled(authorText({ maxPieces: 3 }).map((name) => inFile(oneLine(name)).replace(/[[\]|\\]/g, "").trim())),
     native: filled(authorText({ maxPieces: 2 }).map((native) => native.trim())),
     lang: fc.constantFrom("ja", "zh", "zh-Hant", "ko"),
     role: authorText({ maxPieces: 3 }),
