@@ -174,8 +174,9 @@ export function episodeArbitrary(options: { forbidden?: boolean } = {}): fc.Arbi
   const { forbidden = false } = options;
   const text = authorText({ forbidden });
   const person = fc.record({
-    // `[[A\]]` escapes its bracket, so a name may not hold a backslash, as it may not hold [ ] or |.
-    name: filled(authorText({ maxPieces: 3 }).map((name) => inFile(oneLine(name)).replace(/[[\]|\\]/g, "").trim())),
+    // In `[[...]]` the name is Markdown text: `\]` escapes a bracket and `&nbsp;` is a character
+    // reference, so a name here holds no backslash or `&`, as it holds no [ ] or |.
+    name: filled(authorText({ maxPieces: 3 }).map((name) => inFile(oneLine(name)).replace(/[[\]|\\&]/g, "").trim())),
     native: filled(authorText({ maxPieces: 2 }).map((native) => native.trim())),
     lang: fc.constantFrom("ja", "zh", "zh-Hant", "ko"),
     role: authorText({ maxPieces: 3 }),
