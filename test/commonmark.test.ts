@@ -1,6 +1,6 @@
 import { tests as examples, type SpecExample } from "commonmark-spec";
 import { describe, expect, it } from "vitest";
-import { templateEnvironments } from "../src/eleventy/nunjucks-environment.ts";
+import { templateEnvironments } from "../src/rendering/template-environments.ts";
 import { bareLinksAsLinks, dropRawMarkers, hasBareLinks, hasRawHtml, rawHtmlAsText, sectionsAsPlainHeadings } from "./support/commonmark-differences.ts";
 import { episodeText, parseEpisodeText, testSite } from "./support/episode-text.ts";
 import { normalisedHtml, parseHtml } from "./support/normalised-html.ts";

@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { didYouMean } from "../problems/did-you-mean.ts";
-import { personPage } from "../paths.ts";
+import { personPage } from "../paths/output-paths.ts";
 import type { Person } from "./episode.ts";
 import type { MarkdownEnv } from "./markdown.ts";
 
