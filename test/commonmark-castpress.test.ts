@@ -228,3 +228,17 @@ describe("raw HTML, shown as the text typed", () => {
     expect(prose!.text).toBe('<div class="box">\n*not emphasis* [[Wang Yi]]\n</div>\n\nAfter.');
   });
 });
+
+describe("a block left open is one message, whatever it swallows", () => {
+  it("reports a reading block left open once, not that the prose it took in is not a list", async () => {
+    const { lines } = await parse("\n::: reading\n- [A link](https://example.org/a)\n\nProse the author meant after the block.\n\n> and a block quote\n");
+    expect(lines).toEqual(["episodes/2025-01-16-sample.md:6: the reading block opened here is never closed — add a line holding only ::: where it ends"]);
+  });
+
+  it("reports a quote left open before a block with more colons once: a block inside has fewer", async () => {
+    const { lines } = await parse("\n::: quote lang=zh\n原文\n---\nTranslation\n\n:::: meeting date=2025-01-13\nMet.\n::::\n");
+    expect(lines).toEqual([
+      "episodes/2025-01-16-sample.md:6: the quote block opened here is not closed before the meeting block of line 11 — close it with a line holding only ::: above line 11; or, to put the meeting block inside it, open the quote block with more colons: ::::: quote",
+    ]);
+  });
+});

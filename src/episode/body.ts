@@ -83,7 +83,7 @@ function buildBlocks(tokens: Token[], level: number, context: BodyContext): Bloc
       continue;
     }
     const line = context.firstLine + (token.map?.[0] ?? 0);
-    const { name } = token.meta as unknown as BlockMeta;
+    const { name, unclosed } = token.meta as unknown as BlockMeta;
     if (token.level !== level) {
       // A list item or block quote is Markdown's own HTML: a castpress block cannot sit inside it.
       context.problems.error(line, `this ${name ?? "unknown"} block is inside a list item or block quote`, "start its opening line at the left margin, outside the list or block quote");
@@ -94,7 +94,8 @@ function buildBlocks(tokens: Token[], level: number, context: BodyContext): Bloc
     const inner = tokens.slice(index + 1, close);
     index = close;
     flushProse();
-    if (!name) continue;
+    // A block not closed was reported; where it ends is a guess, so what it holds is not judged.
+    if (!name || unclosed) continue;
     const block = buildBlock(name, token, inner, line, context);
     if (!block) continue;
     const previous = blocks.at(-1);
