@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Block, NoteBlock, ProseBlock, QuoteBlock, ReadingBlock, TimelineBlock } from "../src/episode/episode.ts";
 import type { PersonEntry } from "../src/episode/front-matter.ts";
-import { episodeText, parseEpisodeText, type ParsedText } from "./support/episode-text.ts";
+import { templateEnvironments } from "../src/rendering/template-environments.ts";
+import { episodeText, parseEpisodeText, testSite, type ParsedText } from "./support/episode-text.ts";
 
 /**
  * castpress's own syntax beside CommonMark's (commonmark.test.ts): each kind of block, the
@@ -239,6 +240,20 @@ describe("a block left open is one message, whatever it swallows", () => {
     const { lines } = await parse("\n::: quote lang=zh\n原文\n---\nTranslation\n\n:::: meeting date=2025-01-13\nMet.\n::::\n");
     expect(lines).toEqual([
       "episodes/2025-01-16-sample.md:6: the quote block opened here is not closed before the meeting block of line 11 — close it with a line holding only ::: above line 11; or, to put the meeting block inside it, open the quote block with more colons: ::::: quote",
+    ]);
+  });
+});
+
+describe("a ## heading with no text (CommonMark example 79)", () => {
+  it("keeps its heading on the page, names no section after a heading that is not there, and warns", async () => {
+    const { episode, lines } = await parse("\nIntro.\n\n## \n\nUnder the empty heading.\n\n## Named\n\nText.\n");
+    expect(lines).toEqual(["episodes/2025-01-16-sample.md:8: warning: this ## heading has no text — give the section a title, or remove the ## line"]);
+    const page = templateEnvironments().markup.render("partials/episode-body.njk", { episode, castpress: { site: testSite() } });
+    const sections = [...page.matchAll(/<section class="episode-section"([^>]*)>\s*(<h2 id="([^"]*)">(.*?)<\/h2>)?/g)].map((m) => ({ labelledBy: /aria-labelledby="([^"]*)"/.exec(m[1]!)?.[1], id: m[3], heading: m[4] }));
+    expect(sections).toEqual([
+      { labelledBy: undefined, id: undefined, heading: undefined },
+      { labelledBy: undefined, id: "section-1", heading: "" },
+      { labelledBy: "named", id: "named", heading: "Named" },
     ]);
   });
 });
