@@ -253,6 +253,7 @@ function separatorBefore(state: StateBlock, startLine: number, endLine: number):
 }
 
 function quoteSeparator(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (state.src.charCodeAt(state.bMarks[startLine]! + state.tShift[startLine]!) !== 0x2d /* - */) return false;
   const quote = innermost(state);
   if (quote?.name !== "quote" || !isSeparatorLine(state, startLine)) return false;
   // A table's rows run on until a line that starts a block: the separator is one.

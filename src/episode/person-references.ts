@@ -37,7 +37,8 @@ function findPeople(state: StateCore): void {
   const env = state.env as MarkdownEnv;
   const seen = new Set(env.mentioned.map((person) => person.name));
   for (const block of state.tokens) {
-    if (block.type !== "inline" || !block.children?.length) continue;
+    // The inline's source holds every `[[` its text can (entities never make brackets).
+    if (block.type !== "inline" || !block.content.includes("[[")) continue;
     const children: Token[] = [];
     let linkDepth = 0;
     let lineInBlock = 0;
@@ -46,7 +47,7 @@ function findPeople(state: StateCore): void {
       if (run.length > 0) children.push(...withPeople(run, state, env, seen, env.firstLine + (block.map?.[0] ?? 0) + lineInBlock, isLineStart(children)));
       run = [];
     };
-    for (const child of block.children) {
+    for (const child of block.children ?? []) {
       if (linkDepth === 0 && isLiteral(child)) {
         run.push(child);
         continue;
