@@ -208,6 +208,11 @@ describe("one cause, one message", () => {
     ]);
   });
 
+  it("a block of an unknown name inside a list item is one error, its name", async () => {
+    const { lines } = await parse("\n- item\n\n  ::: aside\n  text\n  :::\n");
+    expect(lines).toEqual(['episodes/2025-01-16-sample.md:8: "aside" is not a kind of block — use one of: quote, meeting, reading, note']);
+  });
+
   it("a closing line inside a list item names its fix", async () => {
     const { lines } = await parse("\n::: note\n- item\n\n  :::\n:::\n");
     expect(lines).toEqual([

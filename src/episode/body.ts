@@ -86,7 +86,8 @@ function buildBlocks(tokens: Token[], level: number, context: BodyContext): Bloc
     const { name, unclosed } = token.meta as unknown as BlockMeta;
     if (token.level !== level) {
       // A list item or block quote is Markdown's own HTML: a castpress block cannot sit inside it.
-      context.problems.error(line, `this ${name ?? "unknown"} block is inside a list item or block quote`, "start its opening line at the left margin, outside the list or block quote");
+      // (A block of an unknown name was reported as such already.)
+      if (name) context.problems.error(line, `this ${name} block is inside a list item or block quote`, "start its opening line at the left margin, outside the list or block quote");
       prose.push(token);
       continue;
     }
