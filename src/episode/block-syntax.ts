@@ -1,6 +1,7 @@
 import type { MarkdownIt, StateBlock, Token } from "markdown-it";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import type { MarkdownEnv } from "./markdown.ts";
+import type { PersonMention } from "./person-references.ts";
 
 export const BLOCK_NAMES = ["quote", "meeting", "reading", "note"] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
@@ -10,6 +11,8 @@ export type BlockMeta = {
   name: BlockName | undefined;
   /** Reported as not closed: what it holds is not checked further, as its end is a guess. */
   unclosed?: boolean;
+  /** A meeting's `with` when it names a known person (meeting-person.ts). */
+  withPerson?: PersonMention;
 };
 
 /** Token types of castpress's blocks; `info` holds the opening line's attributes. */
