@@ -137,6 +137,14 @@ describe("what a block holds, closed right after it", () => {
     ]);
   });
 
+  it.each([["----"], ["- - -"], [" -- -"], ["\n----"]])("a quote whose only line of dashes is %j (a rule, or a heading's underline) is reported, not published as one language", async (dashes) => {
+    const { episode, lines } = await parse(`\n::: quote lang=zh\n原文\n${dashes.startsWith("\n") ? dashes.slice(1) : `\n${dashes}`}\nTranslation\n:::\n`);
+    expect(episode).toBeUndefined();
+    expect(lines).toEqual([
+      `episodes/2025-01-16-sample.md:${dashes.startsWith("\n") ? 8 : 9}: this line of dashes is not the quote's separator, which is a line holding only \`---\` — write the separator as \`---\`; for a rule inside the quote, write ***`,
+    ]);
+  });
+
   it("a quote with a second ---, an empty part, or another block inside is reported at its line", async () => {
     const { lines } = await parse("\n::: quote lang=zh\n原文\n---\nOne\n---\nTwo\n:::\n\n::: quote lang=zh\n---\nOnly a translation\n:::\n\n:::: quote lang=zh\n原文\n::: note\nx\n:::\n::::\n");
     expect(lines).toEqual([

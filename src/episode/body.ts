@@ -138,7 +138,7 @@ function buildBlock(name: BlockName, open: Token, inner: Token[], line: number, 
         const likely = languageOfScript(renderPlainText(inner.slice(0, separator), context.links)) ?? exampleLanguages(context.languagesInUse())[0]!;
         context.problems.error(line, "this quote has a translation but does not say the original's language", `add lang=${exampleList(likely, context.languagesInUse())} to its opening line`);
       }
-      checkQuoteParts(inner, separator, context);
+      checkQuoteParts(inner, separator, open.level + 1, context);
       const original = quotePart(hasTranslation ? inner.slice(0, separator) : inner, attributes.lang ?? context.language, context);
       reportScriptMismatch(original, attributes.lang, line, context.problems);
       const translation = hasTranslation ? quotePart(inner.slice(separator + 1), context.language, context) : undefined;
@@ -161,7 +161,7 @@ function buildBlock(name: BlockName, open: Token, inner: Token[], line: number, 
  * text only, and a `---` that CommonMark put inside a list or block quote (where it is a rule
  * or a heading's underline, not the separator) is reported rather than published as original.
  */
-function checkQuoteParts(inner: Token[], separator: number, context: BodyContext): void {
+function checkQuoteParts(inner: Token[], separator: number, level: number, context: BodyContext): void {
   const lineOf = (token: Token): number => context.firstLine + (token.map?.[0] ?? 0);
   for (const token of inner) {
     if (token.type === BLOCK_OPEN) {
@@ -171,7 +171,7 @@ function checkQuoteParts(inner: Token[], separator: number, context: BodyContext
   }
   if (separator < 0) {
     const dashes = inner.find(
-      (token) => (token.type === "hr" && token.markup === "---") || (token.type === "heading_open" && token.markup === "-") || (token.type === "html_block" && /^ {0,3}---[ \t]*$/m.test(token.content)),
+      (token) => (token.type === "hr" && token.markup.startsWith("-")) || (token.type === "heading_open" && token.markup === "-") || (token.type === "html_block" && /^ {0,3}---[ \t]*$/m.test(token.content)),
     );
     if (dashes?.type === "html_block") {
       context.problems.error(
@@ -181,9 +181,16 @@ function checkQuoteParts(inner: Token[], separator: number, context: BodyContext
       );
       return;
     }
-    if (dashes) {
-      // A setext heading's map ends after its underline.
-      const dashesLine = dashes.type === "hr" ? lineOf(dashes) : context.firstLine + (dashes.map?.[1] ?? 1) - 1;
+    if (!dashes) return;
+    // A setext heading's map ends after its underline.
+    const dashesLine = dashes.type === "hr" ? lineOf(dashes) : context.firstLine + (dashes.map?.[1] ?? 1) - 1;
+    if (dashes.level === level) {
+      context.problems.error(
+        dashesLine,
+        "this line of dashes is not the quote's separator, which is a line holding only `---`",
+        "write the separator as `---`; for a rule inside the quote, write ***",
+      );
+    } else {
       context.problems.error(
         dashesLine,
         "this `---` is inside a list item or block quote within the quote, so it does not separate the original from the translation",
