@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createEleventy } from "../build/run-eleventy.ts";
 import { castpressData, outputsGoneSince, renderingChangesSince, type CastpressData } from "../project/castpress-data.ts";
-import { BackgroundIndexer } from "../eleventy/search-index.ts";
+import { BackgroundIndexer } from "../web/search-index.ts";
 import { TEMPLATES_DIR } from "../paths/package-files.ts";
 import { cacheDir, CONFIG_FILES, EPISODES_DIR } from "../paths/project-files.ts";
 import { describeError } from "../problems/describe-error.ts";
