@@ -23,6 +23,8 @@ const DESCRIPTIONS = {
 } as const;
 type Slug = keyof typeof DESCRIPTIONS;
 
+const ROLE_ONLY = "Spokesperson of the Foreign Ministry";
+const FULL_ATTRIBUTION = ["Wang Huning", "Chairman of the CPPCC", "Xinhua"];
 // castpress.yaml: language en. Dates as a reader of English reads them, by the platform's own formatter.
 const readable = (day: string) => new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 const QUOTE_DATE = readable("2025-01-14");
@@ -75,6 +77,23 @@ describe("every output of one episode", () => {
   it("opens the email with the subtitle, else the description's first sentence", () => {
     expect(preheader(outputs.summary.emailHtml)).toBe("A subtitle that is not the description");
     expect(preheader(outputs["no-subtitle"].emailHtml)).toBe("First sentence of the summary.");
+  });
+
+  it("attributes a quote alike everywhere, a quote with only a role included", () => {
+    const { page, readerFeedItem, podcastFeedItem, emailHtml, emailText } = outputs.summary;
+    const shown = {
+      page: htmlText(page),
+      "feed.xml": htmlFragmentText(readerFeedItem["content:encoded"]),
+      "podcast.xml": htmlFragmentText(podcastFeedItem["content:encoded"]),
+      email: htmlText(emailHtml),
+      "text twin": emailText,
+    };
+    for (const [output, text] of Object.entries(shown)) {
+      for (const part of [ROLE_ONLY, ...FULL_ATTRIBUTION]) expect(text, `${output} shows "${part}"`).toContain(part);
+      // Speaker, role, source, date: in the same order everywhere.
+      const positions = [...FULL_ATTRIBUTION, QUOTE_DATE].map((part) => text.indexOf(part, text.indexOf("A quote with every attribution")));
+      expect(positions, `${output}: the attribution's order`).toEqual([...positions].sort((x, y) => x - y));
+    }
   });
 
   it("reads every date as a calendar date, never as YYYY-MM-DD", () => {
