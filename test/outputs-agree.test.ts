@@ -80,14 +80,7 @@ describe("every output of one episode", () => {
   });
 
   it("attributes a quote alike everywhere, a quote with only a role included", () => {
-    const { page, readerFeedItem, podcastFeedItem, emailHtml, emailText } = outputs.summary;
-    const shown = {
-      page: htmlText(page),
-      "feed.xml": htmlFragmentText(readerFeedItem["content:encoded"]),
-      "podcast.xml": htmlFragmentText(podcastFeedItem["content:encoded"]),
-      email: htmlText(emailHtml),
-      "text twin": emailText,
-    };
+    const shown = readerText(outputs.summary);
     for (const [output, text] of Object.entries(shown)) {
       for (const part of [ROLE_ONLY, ...FULL_ATTRIBUTION]) expect(text, `${output} shows "${part}"`).toContain(part);
       // Speaker, role, source, date: in the same order everywhere.
@@ -97,23 +90,27 @@ describe("every output of one episode", () => {
   });
 
   it("reads every date as a calendar date, never as YYYY-MM-DD", () => {
-    const { page, readerFeedItem, podcastFeedItem, emailHtml, emailText } = outputs.summary;
-    const shown = {
-      page: htmlText(page),
-      "feed.xml": htmlFragmentText(readerFeedItem["content:encoded"]),
-      "podcast.xml": htmlFragmentText(podcastFeedItem["content:encoded"]),
-      email: htmlText(emailHtml),
-      "text twin": emailText,
-    };
+    const shown = readerText(outputs.summary);
     for (const [output, text] of Object.entries(shown)) {
       expect(text, `${output}: the quote's date`).toContain(QUOTE_DATE);
       expect(text, `${output}: the meeting's date`).toContain(MEETING_DATE);
       expect(text, `${output}: no date as written in the Markdown`).not.toMatch(/\b2025-0[13]-\d\d\b/);
     }
     // The feeds date an episode in pubDate, for machines; the reader-facing outputs say it alike.
-    for (const text of [shown.page, shown.email, shown["text twin"]]) expect(text).toContain(EPISODE_DATE);
+    for (const output of ["page", "email", "text twin"]) expect(shown[output], output).toContain(EPISODE_DATE);
   });
 });
+
+/** What a reader of each output reads of the episode's body: the page, both feeds' full text, the email and its twin. */
+function readerText({ page, readerFeedItem, podcastFeedItem, emailHtml, emailText }: Outputs): Record<string, string> {
+  return {
+    page: htmlText(page),
+    "feed.xml": htmlFragmentText(readerFeedItem["content:encoded"]),
+    "podcast.xml": htmlFragmentText(podcastFeedItem["content:encoded"]),
+    email: htmlText(emailHtml),
+    "text twin": emailText,
+  };
+}
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
