@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { appleCategoryIssues } from "./apple-categories.ts";
+import { languageTagSchema } from "../language/language-tag-schema.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { SITE_CONFIG_FILE } from "../paths/project-files.ts";
@@ -19,10 +20,7 @@ const timeZone = z
   })
   .describe('write an IANA zone name such as "Asia/Tokyo" or "Europe/London"');
 
-const language = z
-  .string()
-  .refine((tag) => isLanguageTag(tag), { message: "is not a BCP 47 language tag" })
-  .describe('write a language tag such as "en", "en-GB" or "zh-Hans"');
+const language = languageTagSchema('write the site\'s language as a BCP 47 tag such as "en", "en-GB" or "ko"');
 
 const person = z.strictObject({
   name: text("write the person's name"),
@@ -179,10 +177,3 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export function isLanguageTag(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
