@@ -1,4 +1,5 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyFixture } from "./support/castpress-cli.ts";
@@ -19,6 +20,26 @@ const status = async (): Promise<string[]> => ((await (await fetch(new URL("__ca
 async function editEpisode(change: (text: string) => string): Promise<void> {
   const file = path.join(project, EPISODE);
   await writeFile(file, change(await readFile(file, "utf8")));
+}
+
+/** Saves as vim, emacs and `sed -i` do: a new file beside the old one, renamed over it. */
+async function saveByRename(relative: string, change: (text: string) => string): Promise<void> {
+  const file = path.join(project, relative);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.swp`);
+  await writeFile(temporary, change(await readFile(file, "utf8")));
+  await rename(temporary, file);
+}
+
+/** A GET with the Host header a browser would send for `host`, which fetch cannot set. */
+function getWithHost(pathname: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(new URL(pathname, url), { headers: { host } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8").on("data", (chunk) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, body }));
+    });
+    request.on("error", reject);
+  });
 }
 
 beforeAll(async () => {
@@ -79,6 +100,54 @@ describe("castpress serve", () => {
       await tab.waitForSelector("#castpress-problems", { state: "detached", timeout: 30_000 });
     } finally {
       await browser.close();
+    }
+  });
+
+  it("answers only requests for its own address: a page whose domain points at 127.0.0.1 cannot read the drafts", async () => {
+    const port = new URL(url).port;
+    for (const host of [`evil.example:${port}`, `127.0.0.1.evil.example:${port}`, "evil.example"]) {
+      const refused = await getWithHost("episodes/unfinished/", host);
+      expect(refused.status, host).toBe(403);
+      expect(refused.body, host).not.toContain("Unfinished draft");
+      expect((await getWithHost("__castpress/status", host)).status, host).toBe(403);
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) {
+      const answered = await getWithHost("episodes/unfinished/", host);
+      expect(answered.status, host).toBe(200);
+      expect(answered.body, host).toContain("Unfinished draft");
+    }
+  });
+
+  it("shows each of 5 saves in a row made by renaming a new file over the episode", async () => {
+    for (let save = 1; save <= 5; save++) {
+      const title = `Renamed save ${save}`;
+      await saveByRename(EPISODE, (text) => text.replace(/^title: .*$/m, `title: ${title}`));
+      await eventually(async () => (await page(PAGE)).includes(title));
+    }
+  });
+
+  it("sees saves of castpress.yaml and people.yaml, in place and by rename", async () => {
+    await saveByRename("castpress.yaml", (text) => text.replace("title: Workflow Fixture", "title: Renamed Publication"));
+    await eventually(async () => (await page("")).includes("Renamed Publication"));
+    await saveByRename("castpress.yaml", (text) => text.replace("title: Renamed Publication", "title: Publication Renamed Twice"));
+    await eventually(async () => (await page("")).includes("Publication Renamed Twice"));
+
+    const peopleFile = path.join(project, "people.yaml");
+    await writeFile(peopleFile, (await readFile(peopleFile, "utf8")).replace("Acting Secretary-General", "Chief Negotiator"));
+    await eventually(async () => (await page("people/fukuda-tatsuo/")).includes("Chief Negotiator"));
+    await saveByRename("people.yaml", (text) => text.replace("Chief Negotiator", "Special Envoy"));
+    await eventually(async () => (await page("people/fukuda-tatsuo/")).includes("Special Envoy"));
+  });
+
+  it("sees a template the project adds to override castpress's, and each later save of it", async () => {
+    const override = "templates/partials/subscribe.njk";
+    const original = await readFile(path.join(import.meta.dirname, "..", override), "utf8");
+    await mkdir(path.join(project, "templates/partials"), { recursive: true });
+    await writeFile(path.join(project, override), `${original}<p>Override one</p>`);
+    await eventually(async () => (await page("")).includes("Override one"));
+    for (const version of ["two", "three"]) {
+      await saveByRename(override, (text) => text.replace(/Override \w+/, `Override ${version}`));
+      await eventually(async () => (await page("")).includes(`Override ${version}`));
     }
   });
 });

@@ -6,7 +6,7 @@ import { PREVIEW_OUTPUT } from "../../src/serve/preview-builder.ts";
 import { descendants, ProcessTreeMemory, settled, type MemoryPeak } from "./process-tree.ts";
 
 export interface ServeSession {
-  /** From starting `castpress serve` until it prints its address (its first build done). */
+  /** From starting `castpress serve` until its first build is done (it listens before it builds). */
   startMs: number;
   edits: ServeEdit[];
   memory: MemoryPeak | null;
@@ -42,7 +42,7 @@ export async function measureServeEdits(options: { cli: string; project: string;
   server.stdout!.on("data", (chunk) => (output += chunk));
   server.stderr!.on("data", (chunk) => (output += chunk));
   try {
-    await until(() => /castpress serve: http:\/\/\S+/.test(output), STARTUP_TIMEOUT_MS, () => `serve did not start:\n${output}`, server);
+    await until(() => /^Built \d+ episodes? in/m.test(output), STARTUP_TIMEOUT_MS, () => `serve did not build:\n${output}`, server);
     const startMs = performance.now() - started;
     const preview = path.join(options.project, PREVIEW_OUTPUT);
     const watched = {

@@ -1,132 +1,119 @@
-import { existsSync, watch, type FSWatcher } from "node:fs";
 import { rm } from "node:fs/promises";
+import type { Eleventy } from "@11ty/eleventy";
 import path from "node:path";
 import { createEleventy } from "../build/run-eleventy.ts";
 import { castpressData, outputsGoneSince, renderingChangesSince, type CastpressData } from "../eleventy/castpress-data.ts";
 import { primeData } from "../eleventy/episodes-data.ts";
 import { BackgroundIndexer } from "../eleventy/search-index.ts";
-import { TEMPLATES_DIR } from "../eleventy/nunjucks-environment.ts";
 import { describeError } from "../problems/describe-error.ts";
-import { formatProblem, hasErrors } from "../problems/problem.ts";
-import { isLoaded, loadProject, type LoadCache } from "../project.ts";
-import { DevServer } from "./dev-server.ts";
+import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
+import { isLoaded, loadProject, type LoadCache, type Project } from "../project.ts";
+import type { DevServer } from "./dev-server.ts";
+import type { ProjectChange } from "./project-watcher.ts";
 
 /** Where `serve` builds: never dist/, since the preview includes drafts. */
 export const PREVIEW_OUTPUT = ".cache/castpress/serve";
 
-export interface PreviewOptions {
-  root: string;
-  port: number;
-  host: string;
-  log?: (line: string) => void;
-}
-
 /**
- * Builds the project with drafts into a preview folder, serves it, and rebuilds on every
- * change to an episode, the config, the people directory or a template. After an edit of
- * episode files only, just the files they change are parsed and the pages that show them
- * rendered (castpress-data.ts); any other change renders everything again.
+ * Builds the project, drafts included, into the preview folder, and tells the server what
+ * each build did. After a save of episode files only, just the files saved are parsed again
+ * and only the pages they change rendered (castpress-data.ts); any other save renders
+ * everything. A failed build leaves the folder as the last good build made it.
  */
-export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void> }> {
-  const log = options.log ?? console.log;
-  const output = path.join(options.root, PREVIEW_OUTPUT);
-  const server = new DevServer(output);
-  // "watch" leaves the search index to the indexer below, run once the page has reloaded.
-  const eleventy = await createEleventy({ root: options.root, drafts: true }, output, { runMode: "watch" });
-  const searchIndex = new BackgroundIndexer(options.root);
-  let running: Promise<void> | undefined;
-  let queued = false;
+export class PreviewBuilder {
+  private eleventy: Eleventy | undefined;
   /** The data of the last good build: what the preview folder holds. */
-  let built: CastpressData | undefined;
-  let cache: LoadCache = { files: new Map() };
-  /** Set by a change to anything but an episode's Markdown, until a build has caught up with it. */
-  let renderAll = true;
+  private built: CastpressData | undefined;
+  private cache: LoadCache = { files: new Map() };
+  /** Set by a save of anything but an episode's Markdown, until a build has caught up with it. */
+  private renderAll = true;
+  /** Set by the same saves: the next build starts a fresh Eleventy, whose Nunjucks has no template cached. */
+  private templatesChanged = false;
+  private readonly searchIndex: BackgroundIndexer;
 
-  const rebuild = async (): Promise<void> => {
+  constructor(
+    private readonly root: string,
+    private readonly output: string,
+    private readonly server: DevServer,
+    private readonly log: (line: string) => void,
+  ) {
+    this.searchIndex = new BackgroundIndexer(root);
+  }
+
+  /** Makes the next build read the saved file again, even if the save kept its size and times. */
+  noteChange(change: ProjectChange): void {
+    this.cache.files.delete(change.file);
+    if (!change.episodeText) this.renderAll = this.templatesChanged = true;
+  }
+
+  /** One build; never rejects: its problems go to the terminal and to every open page. */
+  async build(): Promise<void> {
     const started = performance.now();
-    const everything = renderAll || !built;
-    renderAll = false;
-    if (everything) cache = { files: new Map() };
+    const first = !this.built;
+    const everything = this.renderAll || !this.built;
+    this.renderAll = false;
+    if (everything) this.cache = { files: new Map() };
     try {
-      const project = await loadProject(options.root, { drafts: true, cache });
-      for (const problem of project.problems.filter((p) => p.severity === "warning")) log(formatProblem(problem));
-      if (!isLoaded(project) || hasErrors(project.problems)) {
-        renderAll ||= everything;
-        const problems = project.problems.filter((p) => p.severity === "error").map(formatProblem);
-        problems.forEach((line) => log(line));
-        server.update({ problems, episodes: built?.episodes ?? [] });
-        return;
-      }
-      const data = castpressData(project, true);
-      const rendering = everything ? data : renderingChangesSince(built!, data);
-      primeData(rendering);
-      await eleventy.write();
-      if (built) await removeOutputs(output, outputsGoneSince(built, data));
-      built = data;
-      server.update({ problems: [], episodes: project.episodes });
-      searchIndex.request(output);
-      const what = everything ? `${project.episodes.length} episodes` : `${rendering.render.episodes.length} of ${project.episodes.length} episodes`;
-      log(`Rebuilt ${what} in ${Math.round(performance.now() - started)} ms`);
+      const data = castpressData(await this.loadChecked(), true);
+      const rendering = everything ? data : renderingChangesSince(this.built!, data);
+      await this.render(rendering);
+      if (this.built) await removeOutputs(this.output, outputsGoneSince(this.built, data));
+      this.built = data;
+      this.server.update({ built: true, problems: [], episodes: data.episodes });
+      this.searchIndex.request(this.output);
+      const episodes = `${data.episodes.length} episode${data.episodes.length === 1 ? "" : "s"}`;
+      const what = everything ? episodes : `${rendering.render.episodes.length} of ${episodes}`;
+      this.log(`${first ? "Built" : "Rebuilt"} ${what} in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
-      renderAll ||= everything;
-      const problems = describeError(error);
-      problems.forEach((line) => log(line));
-      server.update({ problems, episodes: built?.episodes ?? [] });
+      // What this build did not render still has to be, by the next.
+      this.renderAll ||= everything;
+      this.fail(describeError(error));
+    }
+  }
+
+  /** The project, drafts included, with its warnings printed; an InputError if it has errors. */
+  private async loadChecked(): Promise<Project> {
+    const project = await loadProject(this.root, { drafts: true, cache: this.cache });
+    for (const problem of project.problems.filter((p) => p.severity === "warning")) this.log(formatProblem(problem));
+    if (!isLoaded(project) || hasErrors(project.problems)) throw new InputError(project.problems.filter((p) => p.severity === "error"));
+    return project;
+  }
+
+  /** Renders what `data.render` names; Eleventy is readied for the next build right after. */
+  private async render(data: CastpressData): Promise<void> {
+    if (this.templatesChanged) this.eleventy = undefined;
+    this.templatesChanged = false;
+    this.eleventy ??= await this.createEleventy();
+    try {
+      primeData(data);
+      await this.eleventy.write();
     } finally {
-      // Ready Eleventy for the next build now, between the author's saves; it lets go of this build's pages.
-      await eleventy.restart();
-      await eleventy.init();
+      // Ready now, between the author's saves; it lets go of this build's pages.
+      await this.resetEleventy();
     }
-  };
+  }
 
-  /** One build at a time; changes during a build ask for one more afterwards. */
-  const schedule = (): void => {
-    if (running) {
-      queued = true;
-      return;
+  private async createEleventy(): Promise<Eleventy> {
+    // "watch" leaves the search index to the BackgroundIndexer, run once the page has reloaded.
+    const eleventy = await createEleventy({ root: this.root, drafts: true }, this.output, { runMode: "watch" });
+    await eleventy.init();
+    return eleventy;
+  }
+
+  /** A failed reset drops this Eleventy: the next build makes a fresh one. */
+  private async resetEleventy(): Promise<void> {
+    try {
+      await this.eleventy?.restart();
+      await this.eleventy?.init();
+    } catch {
+      this.eleventy = undefined;
     }
-    running = rebuild().finally(() => {
-      running = undefined;
-      if (queued) {
-        queued = false;
-        schedule();
-      }
-    });
-  };
+  }
 
-  // The first build renders everything; what an earlier session left (pages of episodes deleted since) goes first.
-  await rm(output, { recursive: true, force: true });
-  await rebuild();
-  const url = await server.listen(options.port, options.host);
-  let timer: NodeJS.Timeout | undefined;
-  const onChange = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(schedule, 30);
-  };
-  /** Episode files are parsed again as they change; anything else (a config, a template, a media file) renders everything. */
-  const onOtherChange = (): void => {
-    renderAll = true;
-    onChange();
-  };
-  const watchers: FSWatcher[] = [
-    watch(path.join(options.root, "episodes"), { recursive: true }, (_event, file) => (file?.endsWith(".md") ? onChange() : onOtherChange())),
-    watch(TEMPLATES_DIR, { recursive: true }, onOtherChange),
-    // A project's own templates/ overrides castpress's (src/eleventy/nunjucks-environment.ts).
-    ...(existsSync(path.join(options.root, "templates")) ? [watch(path.join(options.root, "templates"), { recursive: true }, onOtherChange)] : []),
-    // Editors save by replacing files, so the config files are watched through their folder.
-    watch(options.root, (_event, file) => {
-      if (file === "castpress.yaml" || file === "people.yaml") onOtherChange();
-    }),
-  ];
-  return {
-    url,
-    close: async () => {
-      watchers.forEach((watcher) => watcher.close());
-      clearTimeout(timer);
-      await running;
-      await server.close();
-    },
-  };
+  private fail(problems: string[]): void {
+    problems.forEach((line) => this.log(line));
+    this.server.update({ built: this.built !== undefined, problems, episodes: this.built?.episodes ?? [] });
+  }
 }
 
 /** Deletes output files and folders (paths as in src/paths.ts) a build no longer makes. */
