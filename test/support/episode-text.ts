@@ -33,6 +33,7 @@ export async function parseEpisodeText(
     timeZone: "Asia/Tokyo",
     explicit: false,
     perPage: 10,
+    feeds: { latest: 20, fullShowNotes: 20 },
     root,
     ...options.site,
   };
