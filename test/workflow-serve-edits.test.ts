@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PREVIEW_OUTPUT } from "../src/serve/preview-builder.ts";
+import { PREVIEW_OUTPUT } from "../src/serve/preview.ts";
 import { castpress, copyFixture } from "./support/castpress-cli.ts";
 import { eventually, startServe, type ServeSession } from "./support/serve-session.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";

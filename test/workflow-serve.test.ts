@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -124,6 +124,21 @@ describe("castpress serve", () => {
       await saveByRename(EPISODE, (text) => text.replace(/^title: .*$/m, `title: ${title}`));
       await eventually(async () => (await page(PAGE)).includes(title));
     }
+  });
+
+  it("shows an edit that keeps the file's size and modification time (cp -p, touch -r)", async () => {
+    const file = path.join(project, EPISODE);
+    // A whole second, which utimes sets exactly, as cp -p and touch -r copy a time.
+    const kept = new Date("2025-01-20T00:00:00Z");
+    await utimes(file, kept, kept);
+    const before = await stat(file);
+    const text = await readFile(file, "utf8");
+    const edited = text.replace("title: Renamed save 5", "title: Kept the times");
+    expect(Buffer.byteLength(edited)).toBe(before.size);
+    await writeFile(file, edited);
+    await utimes(file, kept, kept);
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+    await eventually(async () => (await page(PAGE)).includes("Kept the times"));
   });
 
   it("sees saves of castpress.yaml and people.yaml, in place and by rename", async () => {

@@ -105,10 +105,10 @@ export class DevServer {
       );
       return this.send(response, 200, ".html", this.inject(feedsPreviewPage(feeds)));
     }
-    return this.serveFile(pathname, response);
+    return this.serveFile(pathname, request, response);
   }
 
-  private async serveFile(pathname: string, response: http.ServerResponse): Promise<void> {
+  private async serveFile(pathname: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     let file = path.join(this.output, pathname);
     if (path.relative(this.output, file).startsWith("..")) return this.send(response, 403, ".txt", "Forbidden");
     if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, "index.html");
@@ -119,7 +119,12 @@ export class DevServer {
     }
     const extension = path.extname(file);
     if (extension === ".html") return this.send(response, 200, extension, this.inject(await readFile(file, "utf8")));
-    response.writeHead(200, { "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream", "cache-control": "no-store" });
+    // Checked again at every reload, but sent again only when a build has rewritten it.
+    const { size, mtimeMs } = await stat(file);
+    const etag = `"${size}-${mtimeMs}"`;
+    const headers = { "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream", "cache-control": "no-cache", etag };
+    if (request.headers["if-none-match"] === etag) return void response.writeHead(304, headers).end();
+    response.writeHead(200, headers);
     createReadStream(file).pipe(response);
   }
 

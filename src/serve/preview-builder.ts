@@ -11,9 +11,6 @@ import { isLoaded, loadProject, type LoadCache, type Project } from "../project.
 import type { DevServer } from "./dev-server.ts";
 import type { ProjectChange } from "./project-watcher.ts";
 
-/** Where `serve` builds: never dist/, since the preview includes drafts. */
-export const PREVIEW_OUTPUT = ".cache/castpress/serve";
-
 /**
  * Builds the project, drafts included, into the preview folder, and tells the server what
  * each build did. After a save of episode files only, just the files saved are parsed again

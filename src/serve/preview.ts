@@ -2,8 +2,10 @@ import { realpath, rm } from "node:fs/promises";
 import path from "node:path";
 import { BuildQueue } from "./build-queue.ts";
 import { DevServer } from "./dev-server.ts";
-import { PREVIEW_OUTPUT, PreviewBuilder } from "./preview-builder.ts";
 import { watchProject } from "./project-watcher.ts";
+
+/** Where `serve` builds: never dist/, since the preview includes drafts. */
+export const PREVIEW_OUTPUT = ".cache/castpress/serve";
 
 export interface PreviewOptions {
   root: string;
@@ -28,6 +30,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const output = path.join(root, PREVIEW_OUTPUT);
   const server = new DevServer(output);
   const url = await server.listen(options.port, options.host);
+  log(`castpress serve: ${url} (drafts and scheduled episodes included; Ctrl+C stops)`);
+  // Loaded once listening: the builder's modules (Eleventy's, the parser's) take seconds on a busy machine.
+  const { PreviewBuilder } = await import("./preview-builder.ts");
   // What an earlier session left (pages of episodes deleted since) goes before the first build.
   await rm(output, { recursive: true, force: true });
   const builder = new PreviewBuilder(root, output, server, log);
