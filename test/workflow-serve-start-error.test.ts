@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyFixture } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
+import { firstElementText } from "./support/html-text.ts";
 import { eventually, startServe, type ServeSession } from "./support/serve-session.ts";
 
 // An author starts `npm start` with a mistake already in an episode. serve must keep running,
@@ -39,8 +40,8 @@ describe("castpress serve started on a project with an error", () => {
       const response = await fetch(new URL(pathname, serve.url));
       expect(response.status, pathname).toBe(500);
       const page = await response.text();
-      expect(page).toContain("The preview could not be built");
-      expect(page).toContain(MISTAKE.replaceAll('"', "&#34;"));
+      expect(firstElementText(page, "h1")).toBe("The preview could not be built");
+      expect(firstElementText(page, "pre")).toContain(MISTAKE);
     }
   });
 

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { appleCategoryIssues } from "../feeds/apple-categories.ts";
+import { appleCategoryIssues } from "./apple-categories.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import { ProblemList } from "../problems/problem.ts";
+import { SITE_CONFIG_FILE } from "../paths/project-files.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
-export const SITE_CONFIG_FILE = "castpress.yaml";
 
 const text = (hint: string) => z.string().trim().min(1).describe(hint);
 const httpsUrl = (hint: string) =>

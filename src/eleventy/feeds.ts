@@ -5,11 +5,11 @@ import { chaptersJson } from "../feeds/chapters-json.ts";
 import type { FeedInput } from "../feeds/feed-input.ts";
 import { podcastFeedXml } from "../feeds/podcast-feed.ts";
 import { readerFeedXml } from "../feeds/reader-feed.ts";
-import { chaptersFile, podcastFeed, readerFeed } from "../paths.ts";
+import { chaptersFile, podcastFeed, readerFeed } from "../paths/output-paths.ts";
 import type { BuildOptions } from "./build-options.ts";
-import type { CastpressData } from "./castpress-data.ts";
+import type { CastpressData } from "../project/castpress-data.ts";
 import { BUILD_DATA_EVENT } from "./episodes-data.ts";
-import type { TemplateEnvironments } from "./nunjucks-environment.ts";
+import type { TemplateEnvironments } from "../rendering/template-environments.ts";
 
 export interface FeedsOptions extends BuildOptions {
   templates: TemplateEnvironments;

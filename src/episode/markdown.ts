@@ -4,7 +4,7 @@ import footnote from "markdown-it-footnote";
 import type { Person } from "./episode.ts";
 import type { ProblemList } from "../problems/problem.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
-import { personPage } from "../paths.ts";
+import { personPage } from "../paths/output-paths.ts";
 
 export const BLOCK_NAMES = ["quote", "meeting", "reading", "note"] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];

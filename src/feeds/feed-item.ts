@@ -1,12 +1,11 @@
 import type { Episode } from "../episode/episode.ts";
-import { absoluteHtml } from "../html/absolute-urls.ts";
-import { absoluteUrl, episodePage } from "../paths.ts";
+import { episodeDescription } from "../rendering/episode-description.ts";
+import { absoluteHtml } from "../text/absolute-urls.ts";
+import { absoluteUrl, episodePage } from "../paths/output-paths.ts";
 import type { FeedInput } from "./feed-input.ts";
 import type { RssItem, XmlElements } from "./rss-document.ts";
-import { truncateUtf8 } from "./xml-text.ts";
+import { truncateUtf8 } from "../text/xml-text.ts";
 
-/** Apple's limit for an episode's description. */
-const DESCRIPTION_MAX_BYTES = 4000;
 /**
  * An older episode's summary in podcast.xml: with the item's other elements about 1.5 KB, so a
  * feed listing a thousand episodes stays under 2 MB. Apps fetch the whole feed every hour.
@@ -20,15 +19,13 @@ export type ItemNotes = "full" | "summary";
 export function feedItem(episode: Episode, input: FeedInput, notes: ItemNotes, extra: XmlElements = {}): RssItem {
   const { baseUrl } = input.site;
   const pageUrl = absoluteUrl(baseUrl, episodePage(episode.slug));
-  const description = episode.summary ?? episode.subtitle ?? episode.plainText;
+  const description = episodeDescription(episode);
   return {
     date: episode.date,
     elements: {
       title: episode.title,
       description:
-        notes === "full"
-          ? truncateUtf8(description, DESCRIPTION_MAX_BYTES)
-          : `${truncateUtf8(description, SUMMARY_MAX_BYTES)}\n\nShow notes: ${pageUrl}`,
+        notes === "full" ? description : `${truncateUtf8(description, SUMMARY_MAX_BYTES)}\n\nShow notes: ${pageUrl}`,
       link: pageUrl,
       // The front matter guid, or one derived from the slug: never from the title, which may change.
       guid: { "@isPermaLink": "false", "#": episode.guid },

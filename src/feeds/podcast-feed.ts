@@ -1,6 +1,6 @@
 import type { PodcastConfig, SiteConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
-import { absoluteUrl, archivePage, chaptersFile, podcastFeed } from "../paths.ts";
+import { absoluteUrl, archivePage, chaptersFile, podcastFeed } from "../paths/output-paths.ts";
 import { feedEpisodes, type FeedInput } from "./feed-input.ts";
 import { feedItem } from "./feed-item.ts";
 import { podcastGuid } from "./podcast-guid.ts";

@@ -1,4 +1,4 @@
-import { absoluteUrl, archivePage, readerFeed } from "../paths.ts";
+import { absoluteUrl, archivePage, readerFeed } from "../paths/output-paths.ts";
 import { feedEpisodes, type FeedInput } from "./feed-input.ts";
 import { feedItem } from "./feed-item.ts";
 import { rssDocument } from "./rss-document.ts";

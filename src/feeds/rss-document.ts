@@ -1,5 +1,5 @@
 import { XMLBuilder } from "fast-xml-parser";
-import { xmlSafeDeep } from "./xml-text.ts";
+import { xmlSafeDeep } from "../text/xml-text.ts";
 
 /**
  * XML as fast-xml-parser builds it: keys are element names in order, `@name` keys attributes,

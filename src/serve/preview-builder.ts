@@ -2,12 +2,11 @@ import { rm } from "node:fs/promises";
 import type { Eleventy } from "@11ty/eleventy";
 import path from "node:path";
 import { createEleventy } from "../build/run-eleventy.ts";
-import { castpressData, outputsGoneSince, renderingChangesSince, type CastpressData } from "../eleventy/castpress-data.ts";
-import { primeData } from "../eleventy/episodes-data.ts";
 import { BackgroundIndexer } from "../eleventy/search-index.ts";
 import { describeError } from "../problems/describe-error.ts";
-import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
-import { isLoaded, loadProject, type LoadCache, type Project } from "../project.ts";
+import { outputsGoneSince, renderingChangesSince, type CastpressData } from "../project/castpress-data.ts";
+import { loadCheckedData } from "../project/load-checked-data.ts";
+import type { LoadCache } from "../project/load-project.ts";
 import type { DevServer } from "./dev-server.ts";
 import type { ProjectChange } from "./project-watcher.ts";
 
@@ -27,6 +26,8 @@ export class PreviewBuilder {
   /** Set by the same saves: the next build starts a fresh Eleventy, whose Nunjucks has no template cached. */
   private templatesChanged = false;
   private readonly searchIndex: BackgroundIndexer;
+  /** What the build under way renders, handed to the Eleventy plugin when it asks. */
+  private rendering: CastpressData | undefined;
 
   constructor(
     private readonly root: string,
@@ -51,7 +52,7 @@ export class PreviewBuilder {
     this.renderAll = false;
     if (everything) this.cache = { files: new Map() };
     try {
-      const data = castpressData(await this.loadChecked(), true);
+      const data = await loadCheckedData({ root: this.root, drafts: true, cache: this.cache, warn: this.log });
       const rendering = everything ? data : renderingChangesSince(this.built!, data);
       await this.render(rendering);
       if (this.built) await removeOutputs(this.output, outputsGoneSince(this.built, data));
@@ -68,21 +69,13 @@ export class PreviewBuilder {
     }
   }
 
-  /** The project, drafts included, with its warnings printed; an InputError if it has errors. */
-  private async loadChecked(): Promise<Project> {
-    const project = await loadProject(this.root, { drafts: true, cache: this.cache });
-    for (const problem of project.problems.filter((p) => p.severity === "warning")) this.log(formatProblem(problem));
-    if (!isLoaded(project) || hasErrors(project.problems)) throw new InputError(project.problems.filter((p) => p.severity === "error"));
-    return project;
-  }
-
   /** Renders what `data.render` names; Eleventy is readied for the next build right after. */
   private async render(data: CastpressData): Promise<void> {
     if (this.templatesChanged) this.eleventy = undefined;
     this.templatesChanged = false;
     this.eleventy ??= await this.createEleventy();
     try {
-      primeData(data);
+      this.rendering = data;
       await this.eleventy.write();
     } finally {
       // Ready now, between the author's saves; it lets go of this build's pages.
@@ -92,7 +85,7 @@ export class PreviewBuilder {
 
   private async createEleventy(): Promise<Eleventy> {
     // "watch" leaves the search index to the BackgroundIndexer, run once the page has reloaded.
-    const eleventy = await createEleventy({ root: this.root, drafts: true }, this.output, { runMode: "watch" });
+    const eleventy = await createEleventy({ root: this.root, drafts: true, data: () => this.rendering! }, this.output, { runMode: "watch" });
     await eleventy.init();
     return eleventy;
   }

@@ -1,11 +1,8 @@
 import { realpath, rm } from "node:fs/promises";
-import path from "node:path";
+import { cacheDir } from "../paths/project-files.ts";
 import { BuildQueue } from "./build-queue.ts";
 import { DevServer } from "./dev-server.ts";
 import { watchProject } from "./project-watcher.ts";
-
-/** Where `serve` builds: never dist/, since the preview includes drafts. */
-export const PREVIEW_OUTPUT = ".cache/castpress/serve";
 
 export interface PreviewOptions {
   root: string;
@@ -27,7 +24,8 @@ export interface Preview {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const log = options.log ?? console.log;
   const root = await realpath(options.root);
-  const output = path.join(root, PREVIEW_OUTPUT);
+  // Never dist/, since the preview includes drafts.
+  const output = cacheDir(root, "serve");
   const server = new DevServer(output);
   const url = await server.listen(options.port, options.host);
   log(`castpress serve: ${url} (drafts and scheduled episodes included; Ctrl+C stops)`);

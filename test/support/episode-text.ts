@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { SiteConfig } from "../../src/config/site-config.ts";
-import { peopleByName } from "../../src/config/people-directory.ts";
+import { peopleByName } from "../../src/episode/people-directory.ts";
 import type { Episode } from "../../src/episode/episode.ts";
 import type { PersonEntry } from "../../src/episode/front-matter.ts";
 import { createMarkdown } from "../../src/episode/markdown.ts";
