@@ -8,6 +8,11 @@ const report = (error: unknown): void => console.error(`castpress serve: ${descr
 
 // A fault outside a build (a failed search index, a dropped connection) is reported, and the preview goes on.
 process.on("unhandledRejection", report);
+// One that leaves the process in an unknown state is reported as one line too, and ends it.
+process.on("uncaughtException", (error) => {
+  report(error);
+  process.exit(1);
+});
 
 try {
   const preview = await startPreview({ root, port: Number(port), host });
