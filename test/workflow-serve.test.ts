@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -163,6 +163,33 @@ describe("castpress serve", () => {
     for (const version of ["two", "three"]) {
       await saveByRename(override, (text) => text.replace(/Override \w+/, `Override ${version}`));
       await eventually(async () => (await page("")).includes(`Override ${version}`));
+    }
+  });
+
+  it("sees a media file replaced by rename, in episodes/ or wherever castpress.yaml names it", async () => {
+    /** The podcast art as the preview serves it, found where podcast apps find it: the feed's itunes:image. */
+    const servedArt = async (): Promise<Buffer> => {
+      const feed = await page("podcast.xml");
+      const href = /<itunes:image href="([^"]+)"/.exec(feed)?.[1];
+      const response = await fetch(new URL(new URL(href!).pathname, url));
+      return response.status === 200 ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
+    };
+    const art = path.join(project, "episodes/art/cover.png");
+    const original = await readFile(art);
+    const marked = (mark: string) => Buffer.concat([original, Buffer.from(mark)]);
+
+    await writeFile(`${art}.tmp`, marked("first"));
+    await rename(`${art}.tmp`, art);
+    await eventually(async () => (await servedArt()).equals(marked("first")));
+
+    await mkdir(path.join(project, "art"));
+    await copyFile(art, path.join(project, "art/cover.png"));
+    await saveByRename("castpress.yaml", (text) => text.replace("image: episodes/art/cover.png", "image: art/cover.png"));
+    await eventually(async () => (await page("podcast.xml")).includes("art/cover.png") && !(await page("podcast.xml")).includes("episodes/art"));
+    for (const mark of ["second", "third"]) {
+      await writeFile(path.join(project, "art/cover.png.tmp"), marked(mark));
+      await rename(path.join(project, "art/cover.png.tmp"), path.join(project, "art/cover.png"));
+      await eventually(async () => (await servedArt()).equals(marked(mark)));
     }
   });
 });

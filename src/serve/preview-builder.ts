@@ -44,6 +44,14 @@ export class PreviewBuilder {
     if (!change.episodeText) this.renderAll = this.templatesChanged = true;
   }
 
+  /** The media files the last good build published, wherever in the project they are. */
+  mediaFiles(): string[] {
+    const built = this.built;
+    if (!built) return [];
+    const media = [built.art, built.logo, ...built.episodes.flatMap((episode) => [episode.image, episode.audio, episode.audio?.transcript])];
+    return media.flatMap((item) => (item?.sourcePath ? [item.sourcePath] : []));
+  }
+
   /** One build; never rejects: its problems go to the terminal and to every open page. */
   async build(): Promise<void> {
     const started = performance.now();

@@ -34,7 +34,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // What an earlier session left (pages of episodes deleted since) goes before the first build.
   await rm(output, { recursive: true, force: true });
   const builder = new PreviewBuilder(root, output, server, log);
-  const builds = new BuildQueue(() => builder.build());
+  const builds = new BuildQueue(async () => {
+    await builder.build();
+    // Media may sit anywhere in the project (castpress.yaml's art, an episode's ../media/x.mp3).
+    watcher.add(builder.mediaFiles());
+  });
   const watcher = await watchProject(
     root,
     (change) => {
