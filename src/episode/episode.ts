@@ -14,7 +14,7 @@ export interface Episode {
   summary?: string;
   /** The publication instant. */
   date: Date;
-  /** The date as written, for display in the site's time zone. */
+  /** The publication's calendar day in the site's time zone (`YYYY-MM-DD`), as the email shows it. */
   dateText: string;
   guid: string;
   tags: string[];
@@ -36,7 +36,7 @@ export interface Episode {
   footnotes: Footnote[];
   /** Every distinct link in the body, in order: the numbered references of the plain text. */
   links: string[];
-  /** The whole body as plain text, for search and word counts. */
+  /** The whole body as plain text; its opening is the description of an episode without summary or subtitle. */
   plainText: string;
 }
 
@@ -66,9 +66,9 @@ export interface Transcript {
 }
 
 export interface Section {
-  /** Fragment id of the heading; "" for the untitled opening section. */
+  /** Fragment id of the heading; "" for the untitled opening section (a heading always has one). */
   id: string;
-  /** Plain text of the heading, without its time stamp; "" for the opening section. */
+  /** Plain text of the heading, without its time stamp; "" for the opening section and a heading with no text. */
   title: string;
   titleHtml: string;
   /** Chapter start in seconds, when the heading has a time stamp. */
