@@ -34,6 +34,8 @@ export class PreviewBuilder {
     private readonly output: string,
     private readonly server: DevServer,
     private readonly log: (line: string) => void,
+    /** Told, before a build renders, of the media files it publishes, wherever in the project they are. */
+    private readonly watchMedia: (files: string[]) => void,
   ) {
     this.searchIndex = new BackgroundIndexer(root);
   }
@@ -42,14 +44,6 @@ export class PreviewBuilder {
   noteChange(change: ProjectChange): void {
     this.cache.files.delete(change.file);
     if (!change.episodeText) this.renderAll = this.templatesChanged = true;
-  }
-
-  /** The media files the last good build published, wherever in the project they are. */
-  mediaFiles(): string[] {
-    const built = this.built;
-    if (!built) return [];
-    const media = [built.art, built.logo, ...built.episodes.flatMap((episode) => [episode.image, episode.audio, episode.audio?.transcript])];
-    return media.flatMap((item) => (item?.sourcePath ? [item.sourcePath] : []));
   }
 
   /** One build; never rejects: its problems go to the terminal and to every open page. */
@@ -61,6 +55,7 @@ export class PreviewBuilder {
     if (everything) this.cache = { files: new Map() };
     try {
       const data = await loadCheckedData({ root: this.root, drafts: true, cache: this.cache, warn: this.log });
+      this.watchMedia(mediaFiles(data));
       const rendering = everything ? data : renderingChangesSince(this.built!, data);
       await this.render(rendering);
       if (this.built) await removeOutputs(this.output, outputsGoneSince(this.built, data));
@@ -122,4 +117,10 @@ async function removeOutputs(output: string, urls: string[]): Promise<void> {
       .filter((file) => path.relative(output, file) !== "" && !path.relative(output, file).startsWith(".."))
       .map((file) => rm(file, { recursive: true, force: true })),
   );
+}
+
+/** The local media files of a project: its art and logo, and each episode's image, audio and transcript. */
+function mediaFiles(data: CastpressData): string[] {
+  const media = [data.art, data.logo, ...data.episodes.flatMap((episode) => [episode.image, episode.audio, episode.audio?.transcript])];
+  return media.flatMap((item) => (item?.sourcePath ? [item.sourcePath] : []));
 }

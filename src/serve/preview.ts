@@ -33,12 +33,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { PreviewBuilder } = await import("./preview-builder.ts");
   // What an earlier session left (pages of episodes deleted since) goes before the first build.
   await rm(output, { recursive: true, force: true });
-  const builder = new PreviewBuilder(root, output, server, log);
-  const builds = new BuildQueue(async () => {
-    await builder.build();
-    // Media may sit anywhere in the project (castpress.yaml's art, an episode's ../media/x.mp3).
-    watcher.add(builder.mediaFiles());
-  });
+  // Media may sit anywhere in the project (castpress.yaml's art, an episode's ../media/x.mp3).
+  const builder = new PreviewBuilder(root, output, server, log, (media) => watcher.add(media));
+  const builds = new BuildQueue(() => builder.build());
   const watcher = await watchProject(
     root,
     (change) => {

@@ -17,12 +17,29 @@ export interface ProjectChange {
  */
 export async function watchProject(root: string, onChange: (change: ProjectChange) => void, onError: (error: Error) => void): Promise<FSWatcher> {
   const episodes = path.join(root, EPISODES_DIR);
-  const watcher = watch([episodes, ...CONFIG_FILES.map((file) => path.join(root, file)), path.join(root, "templates"), TEMPLATES_DIR], { ignoreInitial: true });
-  watcher.on("all", (event, file) => {
-    const episodeText = file.startsWith(episodes + path.sep) && file.endsWith(".md") && (event === "add" || event === "change" || event === "unlink");
-    onChange({ file, episodeText });
+  const watcher = watch([episodes, ...CONFIG_FILES.map((file) => path.join(root, file)), path.join(root, "templates"), TEMPLATES_DIR], {
+    ignoreInitial: true,
+    ignored: isEditorScratch,
+  });
+  const isEpisodeText = (file: string) => file.startsWith(episodes + path.sep) && file.endsWith(".md");
+  watcher.on("all", (event, file) => onChange({ file, episodeText: isEpisodeText(file) && ["add", "change", "unlink"].includes(event) }));
+  // chokidar drops a change that leaves the modification time as it was when the access time is
+  // later (`cp -p`, `rsync -t` of a file read since): the file's own fs.watch event still says so.
+  watcher.on("raw", (event, name, details) => {
+    const { watchedPath } = details as { watchedPath: string };
+    if (event === "change" && path.basename(watchedPath) === name) onChange({ file: watchedPath, episodeText: isEpisodeText(watchedPath) });
   });
   watcher.on("error", (error) => onError(error as Error));
   await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return watcher;
+}
+
+/**
+ * Files editors write beside the one being edited, which no build reads: swap and lock files
+ * (`.x.md.swp`, `.#x.md`), backups (`x.md~`), emacs's auto-saves (`#x.md#`) and the file vim
+ * writes to test a folder (`4913`). Each save of them would otherwise render everything again.
+ */
+function isEditorScratch(file: string): boolean {
+  const name = path.basename(file);
+  return name.startsWith(".") || name.startsWith("#") || name.endsWith("~") || name === "4913";
 }
