@@ -124,6 +124,8 @@ export interface Meeting {
   /** YYYY-MM-DD. */
   date: string;
   with?: string;
+  /** The person `with` names, when the people directory or the episode lists them; `first` when it is their first mention. */
+  withPerson?: { person: Person; first: boolean };
   role?: string;
   place?: string;
   title?: string;
