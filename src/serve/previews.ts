@@ -1,9 +1,10 @@
-import { emailHtml, emailMessage, emailText, episodePage, podcastFeed, readerFeed } from "../paths/output-paths.ts";
+import { emailHtml, emailText, episodePage, podcastFeed, readerFeed } from "../paths/output-paths.ts";
 import { escapeHtml } from "../text/html-escape.ts";
 
 /**
  * One page per episode showing its email as subscribers will see it (desktop and phone
- * widths, light and dark side by side) and links to its text twin, message and the feeds.
+ * widths, light and dark side by side) and links to its text twin and the feeds; the .eml is
+ * made on request (`castpress email`), not by a build.
  */
 export function emailPreviewPage(slug: string, title: string): string {
   const frames = [
@@ -22,7 +23,7 @@ iframe{border:1px solid #999;background:#fff;height:900px}
 </style></head><body>
 <h1>Preview: ${escapeHtml(title)}</h1>
 <p><a href="${episodePage(slug)}">Episode page</a> · <a href="${emailText(slug)}">Plain text</a> ·
-<a href="${emailMessage(slug)}">MIME message (.eml)</a> · <a href="/__castpress/feeds/">Feeds</a></p>
+<a href="/__castpress/feeds/">Feeds</a> · the MIME message (.eml) is made on request: <code>castpress email ${escapeHtml(slug)}</code></p>
 <div class="frames">
 ${frames
   .map(
@@ -49,3 +50,18 @@ ${feeds
 }
 
 export const FEED_PATHS = [readerFeed(), podcastFeed()];
+
+/**
+ * What every page shows until the first build has succeeded: that it is being built, or
+ * why it failed (as in the terminal). The live-reload client reloads it when that changes.
+ */
+export function pendingPage(problems: string[]): string {
+  const failed = problems.length > 0;
+  const title = failed ? "The preview could not be built" : "Building the preview…";
+  return `<!doctype html>
+<html lang="en" data-castpress-pending="${escapeHtml(JSON.stringify(problems))}"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;margin:2em}pre{white-space:pre-wrap;background:#2b0b0b;color:#ffd7d7;padding:1em}</style>
+</head><body><h1>${title}</h1>
+${failed ? `<p>Fix what follows and save: this page reloads when the build succeeds.</p>\n<pre>${escapeHtml(problems.join("\n"))}</pre>` : "<p>This page reloads when the first build is done.</p>"}
+</body></html>`;
+}
