@@ -68,10 +68,17 @@ function findPeople(state: StateCore): void {
 
 /**
  * Tokens whose text is shown as the author typed it: plain text, raw HTML (shown as text) and
- * entities. An escape (`\[`) is not one: it is how an author keeps brackets from being a person.
+ * entities; and emphasis marks, which markup-it finds before this rule runs, so that a name
+ * holding `*` or `_` (`[[*Name*]]`) is still matched as typed rather than silently left as text.
+ * An escape (`\[`) is not one: it is how an author keeps brackets from being a person.
  */
 const isLiteral = (token: Token): boolean =>
-  token.type === "text" || token.type === "html_inline" || (token.type === "text_special" && token.info === "entity");
+  token.type === "text" || token.type === "html_inline" || (token.type === "text_special" && token.info === "entity") || EMPHASIS.has(token.type);
+
+const EMPHASIS = new Set(["em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"]);
+
+/** What the author typed for a literal token. */
+const typedText = (token: Token): string => (token.type === "text_special" || EMPHASIS.has(token.type) ? token.markup : token.content);
 
 const isLineStart = (before: Token[]): boolean => before.length === 0 || ["softbreak", "hardbreak"].includes(before.at(-1)!.type);
 
@@ -81,7 +88,7 @@ const isLineStart = (before: Token[]): boolean => before.length === 0 || ["softb
  * its tokens.
  */
 function withPeople(run: Token[], state: StateCore, env: MarkdownEnv, seen: Set<string>, line: number, atLineStart: boolean): Token[] {
-  const typed = run.map((token) => (token.type === "text_special" ? token.markup : token.content));
+  const typed = run.map(typedText);
   const text = typed.join("");
   if (!text.includes("[[")) return run;
   const mentions: { start: number; end: number; token: Token }[] = [];
@@ -90,6 +97,14 @@ function withPeople(run: Token[], state: StateCore, env: MarkdownEnv, seen: Set<
     const [name, shown] = match[1]!.split("|", 2).map((part) => part.trim());
     if (!name) continue;
     if (atLineStart && match.index === 0 && DEFINITION_REST.test(text.slice(end))) continue;
+    if (!emphasisBalanced(run, typed, match.index, end)) {
+      env.problems.error(
+        line,
+        `[[${match[1]}]] starts or ends inside emphasis (*, _ or ~~) that goes on outside it, so it cannot be read as a person`,
+        "put the emphasis wholly inside the brackets or wholly around them, or escape the marks with \\",
+      );
+      continue;
+    }
     const token = new state.Token(PERSON_REFERENCE, "", 0);
     token.meta = mention(name, shown ? state.md.utils.unescapeAll(shown) : name, env, seen, line);
     mentions.push({ start: match.index, end, token });
@@ -112,6 +127,23 @@ function withPeople(run: Token[], state: StateCore, env: MarkdownEnv, seen: Set<
     }
   });
   return tokens;
+}
+
+/** Whether every emphasis mark inside [start, end) of the run's typed text is opened and closed there. */
+function emphasisBalanced(run: Token[], typed: string[], start: number, end: number): boolean {
+  let depth = 0;
+  let offset = 0;
+  for (const [index, token] of run.entries()) {
+    const from = offset;
+    offset += typed[index]!.length;
+    if (!EMPHASIS.has(token.type)) continue;
+    const inside = from >= start && offset <= end;
+    const outside = offset <= start || from >= end;
+    if (!inside && !outside) return false;
+    if (inside) depth += token.nesting;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 function mention(name: string, shown: string, env: MarkdownEnv, seen: Set<string>, line: number): PersonMention {
