@@ -36,10 +36,13 @@ export function templateEnvironments(projectRoot?: string): TemplateEnvironments
   return environments;
 }
 
+const URL_MAKERS = new Set(["absoluteUrl", "siteLink", "sitePathPrefix"]);
+
 function addSharedFilters(environment: nunjucks.Environment, environments: TemplateEnvironments): void {
-  // Every published path as a filter, so templates link exactly where pages are written.
+  // Every published path as a filter, so templates link exactly where pages are written
+  // (the functions that take the baseUrl are the `link` and `absoluteUrl` filters below).
   for (const [name, fn] of Object.entries(paths)) {
-    if (typeof fn === "function" && name !== "absoluteUrl") environment.addFilter(name, fn as (...args: unknown[]) => unknown);
+    if (typeof fn === "function" && !URL_MAKERS.has(name)) environment.addFilter(name, fn as (...args: unknown[]) => unknown);
   }
   type SiteContext = { ctx: { castpress: { site: { language: string; timeZone: string } } } };
   environment.addFilter("readableDate", function (this: SiteContext, date: Date) {
@@ -50,7 +53,12 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   });
   environment.addFilter("isoDateTime", (date: Date) => date.toISOString());
   environment.addFilter("playingTime", playingTime);
-  environment.addFilter("absoluteUrl", function (this: { ctx: { castpress: { site: { baseUrl: string } } } }, url: string) {
+  type UrlContext = { ctx: { castpress: { site: { baseUrl: string } } } };
+  // `{{ slug | episodePage | link }}`: a site path as pages link it, under the site's base path.
+  environment.addFilter("link", function (this: UrlContext, url: string) {
+    return paths.siteLink(this.ctx.castpress.site.baseUrl, url);
+  });
+  environment.addFilter("absoluteUrl", function (this: UrlContext, url: string) {
     return paths.absoluteUrl(this.ctx.castpress.site.baseUrl, url);
   });
 

@@ -4,7 +4,7 @@ import footnote from "markdown-it-footnote";
 import type { Person } from "./episode.ts";
 import type { ProblemList } from "../problems/problem.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
-import { personPage } from "../paths.ts";
+import { personPage, siteLink } from "../paths.ts";
 
 export const BLOCK_NAMES = ["quote", "meeting", "reading", "note"] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
@@ -21,6 +21,8 @@ export type MarkdownEnv = {
   firstLine: number;
   /** Filled by the people rule, in order of first mention. */
   mentioned: Person[];
+  /** The site's baseUrl, which person links are made under. */
+  baseUrl: string;
 };
 
 /**
@@ -41,7 +43,8 @@ export function createMarkdown(): MarkdownIt {
   md.core.ruler.after("inline", "people", resolvePeople);
   md.core.ruler.after("block", "chapter_stamps", chapterStamps);
   md.renderer.rules.quote_separator = () => "";
-  md.renderer.rules.person_ref = (tokens, index) => renderPersonHtml(tokens[index]!.meta as unknown as PersonMention, md);
+  md.renderer.rules.person_ref = (tokens, index, _options, env) =>
+    renderPersonHtml(tokens[index]!.meta as unknown as PersonMention, md, (env as MarkdownEnv).baseUrl);
   return md;
 }
 
@@ -131,11 +134,11 @@ function chapterStamps(state: StateCore): void {
   });
 }
 
-function renderPersonHtml(mention: PersonMention, md: MarkdownIt): string {
+function renderPersonHtml(mention: PersonMention, md: MarkdownIt, baseUrl: string): string {
   const escape = md.utils.escapeHtml;
   const person = mention.person;
   if (!person) return escape(mention.shown);
-  const link = `<a class="person" href="${personPage(person.slug)}">${escape(mention.shown)}</a>`;
+  const link = `<a class="person" href="${siteLink(baseUrl, personPage(person.slug))}">${escape(mention.shown)}</a>`;
   if (!mention.first || !person.native) return link;
   return `${link} <span class="person-native">(<span lang="${escape(person.lang ?? "und")}">${escape(person.native)}</span>)</span>`;
 }

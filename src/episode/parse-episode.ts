@@ -68,7 +68,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   const people = peopleByName(ownPeople, problems, new Map(context.people));
 
   const md = context.md;
-  const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
+  const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [], baseUrl: context.site.baseUrl };
   // Control characters pasted into the body are dropped, as in the front matter (checked-yaml.ts).
   const tokens = md.parse(scanBlocks(xmlSafeText(split.content), bodyFirstLine, problems), env);
   const links = new LinkList(context.site.baseUrl);

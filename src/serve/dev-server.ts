@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Episode } from "../episode/episode.ts";
+import { siteLink, sitePathPrefix } from "../paths.ts";
 import { emailPreviewPage, FEED_PATHS, feedsPreviewPage } from "./previews.ts";
 
 const CLIENT_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "client.js");
@@ -29,6 +30,8 @@ export interface BuildStatus {
   /** Formatted problems of the last build; empty when it succeeded. */
   problems: string[];
   episodes: Episode[];
+  /** The site's baseUrl as of the last good build: the site is served under its path. */
+  baseUrl?: string;
 }
 
 /**
@@ -52,14 +55,14 @@ export class DevServer {
       this.server.once("error", reject);
       this.server.listen(port, host, () => {
         const address = this.server.address() as { port: number };
-        resolve(`http://${host.includes(":") ? `[${host}]` : host}:${address.port}/`);
+        resolve(`http://${host.includes(":") ? `[${host}]` : host}:${address.port}${this.pathPrefix()}`);
       });
     });
   }
 
   /** Tells every open page what the last build did: reload after success, problems after failure. */
   update(status: BuildStatus): void {
-    this.status = status;
+    this.status = { ...status, baseUrl: status.baseUrl ?? this.status.baseUrl };
     for (const client of this.clients) {
       client.write(`event: status\ndata: ${JSON.stringify({ problems: status.problems })}\n\n`);
       if (status.problems.length === 0) client.write("event: reload\ndata: {}\n\n");
@@ -83,30 +86,46 @@ export class DevServer {
     if (preview) {
       const episode = this.status.episodes.find((candidate) => candidate.slug === preview[1]);
       if (!episode) return this.send(response, 404, ".txt", `No episode "${preview[1]}" in the last good build.`);
-      return this.send(response, 200, ".html", this.inject(emailPreviewPage(episode.slug, episode.title)));
+      return this.send(response, 200, ".html", this.inject(emailPreviewPage(episode.slug, episode.title, this.link)));
     }
     if (pathname === "/__castpress/feeds/") {
       const feeds = await Promise.all(
         FEED_PATHS.map(async (feed) => ({ path: feed, xml: await readFile(path.join(this.output, feed), "utf8").catch(() => undefined) })),
       );
-      return this.send(response, 200, ".html", this.inject(feedsPreviewPage(feeds)));
+      return this.send(response, 200, ".html", this.inject(feedsPreviewPage(feeds, this.link)));
     }
-    return this.serveFile(pathname, response);
+    // The site is served under its baseUrl's path, as it will be published (/show/ for https://user.github.io/show/).
+    const prefix = this.pathPrefix();
+    if (pathname.startsWith(prefix)) return this.serveFile(`/${pathname.slice(prefix.length)}`, response);
+    if (pathname === "/" || pathname === prefix.slice(0, -1)) {
+      response.writeHead(302, { location: prefix });
+      return void response.end();
+    }
+    return this.serveNotFound(response);
   }
+
+  private pathPrefix(): string {
+    return this.status.baseUrl ? sitePathPrefix(this.status.baseUrl) : "/";
+  }
+
+  /** A site path as the served pages link it. */
+  private readonly link = (sitePath: string): string => (this.status.baseUrl ? siteLink(this.status.baseUrl, sitePath) : sitePath);
 
   private async serveFile(pathname: string, response: http.ServerResponse): Promise<void> {
     let file = path.join(this.output, pathname);
     if (path.relative(this.output, file).startsWith("..")) return this.send(response, 403, ".txt", "Forbidden");
     if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, "index.html");
     const found = await stat(file).then((info) => info.isFile(), () => false);
-    if (!found) {
-      const notFound = await readFile(path.join(this.output, "404.html"), "utf8").catch(() => "<!doctype html><title>Not found</title><p>Not found.</p>");
-      return this.send(response, 404, ".html", this.inject(notFound));
-    }
+    if (!found) return this.serveNotFound(response);
     const extension = path.extname(file);
     if (extension === ".html") return this.send(response, 200, extension, this.inject(await readFile(file, "utf8")));
     response.writeHead(200, { "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream", "cache-control": "no-store" });
     createReadStream(file).pipe(response);
+  }
+
+  private async serveNotFound(response: http.ServerResponse): Promise<void> {
+    const notFound = await readFile(path.join(this.output, "404.html"), "utf8").catch(() => "<!doctype html><title>Not found</title><p>Not found.</p>");
+    this.send(response, 404, ".html", this.inject(notFound));
   }
 
   private subscribe(response: http.ServerResponse): void {

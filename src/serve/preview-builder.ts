@@ -63,7 +63,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
       await eleventy.write();
       if (built) await removeOutputs(output, outputsGoneSince(built, data));
       built = data;
-      server.update({ problems: [], episodes: project.episodes });
+      server.update({ problems: [], episodes: project.episodes, baseUrl: project.site.baseUrl });
       searchIndex.request(output);
       const what = everything ? `${project.episodes.length} episodes` : `${rendering.render.episodes.length} of ${project.episodes.length} episodes`;
       log(`Rebuilt ${what} in ${Math.round(performance.now() - started)} ms`);
