@@ -6,8 +6,9 @@ import type { Episode, Media, Person } from "./episode/episode.ts";
 import { createMarkdown } from "./episode/markdown.ts";
 import { parseEpisode, type ParseContext, type ParsedFile } from "./episode/parse-episode.ts";
 import { isOutside, resolveMedia } from "./episode/media.ts";
-import { checkPodcastArt } from "./feeds/podcast-art.ts";
+import { checkArtForAudio, checkArtIsOwn, checkPodcastArt } from "./feeds/podcast-art.ts";
 import { personPage, personSlug } from "./paths.ts";
+import { checkTemplateOverrides } from "./templates/overrides.ts";
 import { inReadingOrder, ProblemList, type Problem } from "./problems/problem.ts";
 
 export const EPISODES_DIR = "episodes";
@@ -74,7 +75,7 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
     problems.push(...result.problems.items);
     if (result.episode) allEpisodes.push(result.episode);
   }
-  problems.push(...duplicateSlugs(files, root), ...peopleSharingAPage(results, people));
+  problems.push(...duplicateSlugs(files, root), ...peopleSharingAPage(results, people), ...checkArtForAudio(site, allEpisodes, settings.imageLine));
   allEpisodes.sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
   const episodes = options.drafts ? allEpisodes : allEpisodes.filter((episode) => !episode.draft && !episode.scheduled);
   // A config with mistakes still let every episode be checked, but nothing may be built from it.
@@ -95,8 +96,10 @@ async function loadSettings(root: string) {
       ref ? resolveMedia({ ref, line: configLineOf([...key]) }, root, root, siteMedia, "image") : undefined,
     ),
   );
-  const problems = [...configProblems.items, ...peopleProblems.items, ...siteMedia.items, ...(await checkPodcastArt(site, art, configLineOf(["image"])))];
-  return { config, site, people, art, logo, problems };
+  const imageLine = configLineOf(["image"]);
+  const artProblems = [...(await checkPodcastArt(site, art, imageLine)), ...(await checkArtIsOwn(site, art, imageLine))];
+  const problems = [...configProblems.items, ...peopleProblems.items, ...siteMedia.items, ...artProblems, ...(await checkTemplateOverrides(root))];
+  return { config, site, people, art, logo, problems, imageLine };
 }
 
 async function parseOrReuse(file: string, context: ParseContext, parsed: LoadCache["files"] | undefined): Promise<ParsedFile> {

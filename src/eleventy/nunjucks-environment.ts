@@ -1,12 +1,11 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import type { Block } from "../episode/episode.ts";
 import { calendarDate, playingTime, readableDate } from "../display/dates-and-times.ts";
 import * as paths from "../paths.ts";
+import { OVERRIDES_DIR, TEMPLATES_DIR } from "../templates/overrides.ts";
 
-/** castpress's own templates, wherever the author's project is. */
-export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
+export { TEMPLATES_DIR };
 
 /** The output families every block has a template for: templates/blocks/<block>/<variant>.njk. */
 export type BlockVariant = "web" | "email" | "feed" | "text";
@@ -25,7 +24,7 @@ export interface TemplateEnvironments {
  * Author text is data, never evaluated as a template: https://mozilla.github.io/nunjucks/api.html#autoescaping
  */
 export function templateEnvironments(projectRoot?: string): TemplateEnvironments {
-  const projectTemplates = projectRoot && path.resolve(projectRoot, "templates");
+  const projectTemplates = projectRoot && path.resolve(projectRoot, OVERRIDES_DIR);
   const searchPaths = projectTemplates && projectTemplates !== TEMPLATES_DIR ? [projectTemplates, TEMPLATES_DIR] : [TEMPLATES_DIR];
   const loader = new nunjucks.FileSystemLoader(searchPaths);
   const environments = {
