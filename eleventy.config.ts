@@ -19,6 +19,10 @@ const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
  */
 export default function castpress(eleventyConfig: any) {
   const options = buildOptionsFromEnv();
+  // In a publication castpress's templates are under node_modules/castpress/, which Eleventy
+  // skips by default, as it skips what the project's .gitignore names (node_modules/ too).
+  eleventyConfig.ignores.delete("**/node_modules/**");
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addPlugin(episodesData, options);
   eleventyConfig.addPlugin(webStructuredData);
   eleventyConfig.addPlugin(webAssets);

@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from "node:util";
 import { build } from "./commands/build.ts";
 import { check } from "./commands/check.ts";
 import { email } from "./commands/email.ts";
+import { init } from "./commands/init.ts";
 import { newEpisode } from "./commands/new.ts";
 import { serve } from "./commands/serve.ts";
 
@@ -13,7 +14,7 @@ export interface Command {
   run(values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [newEpisode, check, build, serve, email];
+export const COMMANDS: Command[] = [init, newEpisode, check, build, serve, email];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

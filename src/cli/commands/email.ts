@@ -7,6 +7,7 @@ import { InputError } from "../../problems/problem.ts";
 import { isLoaded, loadProject } from "../../project.ts";
 import { emailHtml, emailMessage, emailText } from "../../paths.ts";
 import type { Command } from "../commands.ts";
+import { commandLine } from "../invocation.ts";
 
 export const email: Command = {
   name: "email",
@@ -17,7 +18,7 @@ export const email: Command = {
     const out = path.resolve(root, typeof values.out === "string" ? values.out : "dist");
     const wanted = positionals[0];
     if (!wanted) {
-      console.error("castpress email: name the episode, by its slug or its file: castpress email china-japan-relations-reset");
+      console.error(`castpress email: name the episode, by its slug or its file: ${commandLine(root, "email", "my-episode")}`);
       return 2;
     }
     const project = await loadProject(root);
