@@ -1,6 +1,6 @@
 import path from "node:path";
-import { loadCheckedData, primeData } from "../eleventy/episodes-data.ts";
-import { buildTime } from "../project.ts";
+import { loadCheckedData } from "../project/load-checked-data.ts";
+import { buildTime } from "../project/load-project.ts";
 import { withAtomicOutput } from "./atomic-output.ts";
 import { createEleventy } from "./run-eleventy.ts";
 import { inputFingerprint, listOutput, recordBuild, upToDateBuild, type OutputFile } from "./unchanged-build.ts";
@@ -37,8 +37,7 @@ export async function buildSite(request: BuildRequest): Promise<BuildReport> {
 
   const data = await loadCheckedData(options);
   const files = await withAtomicOutput(out, async (staging) => {
-    primeData(data);
-    const eleventy = await createEleventy({ ...options, root: data.root }, staging);
+    const eleventy = await createEleventy({ ...options, root: data.root, data: () => data }, staging);
     await eleventy.write();
     return listOutput(staging);
   });

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Project } from "../project.ts";
-
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { SOURCE_DIR, TEMPLATES_DIR } from "../paths/package-files.ts";
+import { cacheDir, CONFIG_FILES, EPISODES_DIR } from "../paths/project-files.ts";
+import type { Project } from "../project/load-project.ts";
 
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
@@ -31,13 +30,13 @@ export interface BuildRecord {
  */
 export async function inputFingerprint(root: string, options: { drafts: boolean }): Promise<string> {
   const hash = createHash("sha256").update(JSON.stringify(options));
-  for (const dir of [path.join(PACKAGE_ROOT, "src"), path.join(PACKAGE_ROOT, "templates"), path.join(root, "templates")]) {
+  for (const dir of [SOURCE_DIR, TEMPLATES_DIR, path.join(root, "templates")]) {
     for (const file of await filesBelow(dir)) hash.update(file).update(await readFile(file));
   }
-  for (const file of ["castpress.yaml", "people.yaml"]) {
+  for (const file of CONFIG_FILES) {
     hash.update(file).update(await readFile(path.join(root, file)).catch(() => Buffer.alloc(0)));
   }
-  for (const file of await filesBelow(path.join(root, "episodes"))) {
+  for (const file of await filesBelow(path.join(root, EPISODES_DIR))) {
     const info = await stat(file);
     hash.update(`${file}\0${info.size}\0${info.mtimeMs}\0`);
   }
@@ -97,7 +96,7 @@ export async function listOutput(dir: string): Promise<OutputFile[]> {
 
 function recordFile(root: string, out: string): string {
   const key = createHash("sha256").update(path.resolve(out)).digest("hex").slice(0, 16);
-  return path.join(root, ".cache/castpress/builds", `${key}.json`);
+  return path.join(cacheDir(root, "builds"), `${key}.json`);
 }
 
 async function filesBelow(dir: string): Promise<string[]> {

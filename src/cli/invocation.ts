@@ -1,7 +1,6 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../paths/package-files.ts";
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** The npm scripts of castpress's own package.json, by the command they run. */
 const CLONE_SCRIPTS: Record<string, string> = { new: "npm run new --", check: "npm run check --", build: "npm run build --", serve: "npm start --", email: "npm run email --" };
 

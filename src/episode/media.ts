@@ -3,7 +3,8 @@ import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFile } from "music-metadata";
 import type { ProblemList } from "../problems/problem.ts";
-import { mediaFile } from "../paths.ts";
+import { mediaFile } from "../paths/output-paths.ts";
+import { cacheDir } from "../paths/project-files.ts";
 import type { Audio, Media, Transcript } from "./episode.ts";
 import type { FrontMatter } from "./front-matter.ts";
 
@@ -140,7 +141,7 @@ async function siblingTranscript(media: Media, root: string): Promise<Transcript
 async function audioDuration(file: string, root: string): Promise<number | undefined> {
   const { size, mtimeMs } = await stat(file);
   const key = createHash("sha256").update(`${file}\0${size}\0${mtimeMs}`).digest("hex");
-  const cached = path.join(root, ".cache/castpress/audio", `${key}.json`);
+  const cached = path.join(cacheDir(root, "audio"), `${key}.json`);
   const known = await readFile(cached, "utf8").then((text) => JSON.parse(text) as { duration?: number }, () => undefined);
   if (known) return known.duration;
   const { duration } = (await parseFile(file, { duration: true })).format;

@@ -4,7 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Episode } from "../episode/episode.ts";
-import { siteLink, sitePathPrefix } from "../paths.ts";
+import { siteLink, sitePathPrefix } from "../paths/output-paths.ts";
 import { emailPreviewPage, FEED_PATHS, feedsPreviewPage } from "./previews.ts";
 
 const CLIENT_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "client.js");

@@ -1,5 +1,5 @@
 import { formatProblem, hasErrors } from "../../problems/problem.ts";
-import { loadProject } from "../../project.ts";
+import { loadProject } from "../../project/load-project.ts";
 import type { Command } from "../commands.ts";
 import { commandLine } from "../invocation.ts";
 

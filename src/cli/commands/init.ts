@@ -5,8 +5,10 @@ import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import slugify from "@sindresorhus/slugify";
 import { DateTime } from "luxon";
-import { loadSiteConfig, SITE_CONFIG_FILE } from "../../config/site-config.ts";
-import { templateEnvironments, TEMPLATES_DIR } from "../../eleventy/nunjucks-environment.ts";
+import { loadSiteConfig } from "../../config/site-config.ts";
+import { PACKAGE_ROOT, TEMPLATES_DIR } from "../../paths/package-files.ts";
+import { SITE_CONFIG_FILE } from "../../paths/project-files.ts";
+import { templateEnvironments } from "../../rendering/template-environments.ts";
 import { formatProblem } from "../../problems/problem.ts";
 import type { Command } from "../commands.ts";
 
@@ -120,7 +122,7 @@ async function starterFiles(folder: string, answers: Answers, values: Record<str
 
 /** The publication's package.json: castpress as its dependency, and the usual scripts. */
 async function publicationPackage(folder: string) {
-  const castpress = JSON.parse(await readFile(path.join(TEMPLATES_DIR, "../package.json"), "utf8")) as { version: string; engines: object };
+  const castpress = JSON.parse(await readFile(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string; engines: object };
   return {
     name: slugify(path.basename(folder)) || "publication",
     private: true,

@@ -1,14 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
+import { TEMPLATES_DIR } from "../paths/package-files.ts";
+import { TEMPLATE_OVERRIDES_DIR } from "../paths/project-files.ts";
 import { ProblemList, type Problem } from "../problems/problem.ts";
-
-/** castpress's own templates, wherever the author's project is. */
-export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
-
-/** The folder of a project's own templates, each replacing castpress's at the same path. */
-export const OVERRIDES_DIR = "templates";
 
 /** Names every template sees without castpress passing them: Nunjucks' own, and Eleventy's page data. */
 const ALWAYS_THERE = new Set(["loop", "caller", "super", "range", "cycler", "joiner", "page", "eleventy", "pagination", "collections", "permalink"]);
@@ -21,7 +16,7 @@ const ALWAYS_THERE = new Set(["loop", "caller", "super", "range", "cycler", "joi
  * anywhere in the override (set, for, macro, import) counts as the override's own.
  */
 export async function checkTemplateOverrides(root: string): Promise<Problem[]> {
-  const overrides = path.join(root, OVERRIDES_DIR);
+  const overrides = path.join(root, TEMPLATE_OVERRIDES_DIR);
   if (path.resolve(overrides) === TEMPLATES_DIR) return [];
   const files = (await readdir(overrides, { recursive: true }).catch(() => [] as string[])).filter((file) => file.endsWith(".njk"));
   if (files.length === 0) return [];
@@ -31,7 +26,7 @@ export async function checkTemplateOverrides(root: string): Promise<Problem[]> {
   }
   const problems: Problem[] = [];
   for (const file of files) {
-    const shown = path.join(OVERRIDES_DIR, file).split(path.sep).join("/");
+    const shown = path.join(TEMPLATE_OVERRIDES_DIR, file).split(path.sep).join("/");
     const list = new ProblemList(shown);
     let names: Map<string, number>;
     try {

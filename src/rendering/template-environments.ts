@@ -1,11 +1,11 @@
 import path from "node:path";
 import nunjucks from "nunjucks";
 import type { Block } from "../episode/episode.ts";
-import { calendarDate, playingTime, readableDate } from "../display/dates-and-times.ts";
-import * as paths from "../paths.ts";
-import { OVERRIDES_DIR, TEMPLATES_DIR } from "../templates/overrides.ts";
-
-export { TEMPLATES_DIR };
+import { calendarDate, playingTime, readableDate } from "../text/dates-and-times.ts";
+import * as paths from "../paths/output-paths.ts";
+import { TEMPLATES_DIR } from "../paths/package-files.ts";
+import { TEMPLATE_OVERRIDES_DIR } from "../paths/project-files.ts";
+import { episodeDescription } from "./episode-description.ts";
 
 /** The output families every block has a template for: templates/blocks/<block>/<variant>.njk. */
 export type BlockVariant = "web" | "email" | "feed" | "text";
@@ -24,7 +24,7 @@ export interface TemplateEnvironments {
  * Author text is data, never evaluated as a template: https://mozilla.github.io/nunjucks/api.html#autoescaping
  */
 export function templateEnvironments(projectRoot?: string): TemplateEnvironments {
-  const projectTemplates = projectRoot && path.resolve(projectRoot, OVERRIDES_DIR);
+  const projectTemplates = projectRoot && path.resolve(projectRoot, TEMPLATE_OVERRIDES_DIR);
   const searchPaths = projectTemplates && projectTemplates !== TEMPLATES_DIR ? [projectTemplates, TEMPLATES_DIR] : [TEMPLATES_DIR];
   const loader = new nunjucks.FileSystemLoader(searchPaths);
   const environments = {
@@ -52,6 +52,7 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   });
   environment.addFilter("isoDateTime", (date: Date) => date.toISOString());
   environment.addFilter("playingTime", playingTime);
+  environment.addFilter("episodeDescription", episodeDescription);
   type UrlContext = { ctx: { castpress: { site: { baseUrl: string } } } };
   // `{{ slug | episodePage | link }}`: a site path as pages link it, under the site's base path.
   environment.addFilter("link", function (this: UrlContext, url: string) {
