@@ -11,7 +11,7 @@ describe("castpress check on castpress.yaml and people.yaml with mistakes", () =
     // Tatsuo]] still resolve: only Li Qiang, in no directory, is an unknown person.
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       "castpress.yaml:2: description is missing — one or two sentences about the publication",
-      "castpress.yaml:3: unknown key \"descripton\" (did you mean \"description\"?) — use one of: title, description, author, baseUrl, language, timeZone, explicit, copyright, image, signup, perPage, podcast, email",
+      "castpress.yaml:3: unknown key \"descripton\" (did you mean \"description\"?) — use one of: title, description, author, baseUrl, language, timeZone, explicit, copyright, image, signup, perPage, feeds, podcast, email",
       "castpress.yaml:4: author is empty — the author's name",
       "castpress.yaml:5: baseUrl \"example.org/archive\" is not a web address (https://...) — where the site is published, such as https://example.org or https://user.github.io/show/",
       "castpress.yaml:7: timeZone \"Asia/Tokio\" is not an IANA time zone (did you mean \"Asia/Tokyo\"?) — write an IANA zone name such as \"Asia/Tokyo\" or \"Europe/London\"",
