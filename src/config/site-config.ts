@@ -105,7 +105,7 @@ const siteConfigSchema = z.strictObject({
     .url({ protocol: /^https?$/ })
     // zod runs this even when the URL check above failed: only a URL that parses has a query.
     .refine((url) => !URL.canParse(url) || (!new URL(url).search && !new URL(url).hash), { message: "must not hold a query (?) or a fragment (#)" })
-    // Kept without its trailing slash: "https://user.github.io/show" (src/paths.ts makes every URL under it).
+    // Kept without its trailing slash: "https://user.github.io/show" (src/paths/output-paths.ts makes every URL under it).
     .transform((url) => url.replace(/\/+$/, ""))
     .describe("where the site is published, such as https://example.org or https://user.github.io/show/"),
   language: language.default("en"),

@@ -10,7 +10,7 @@ import { checkArtForAudio, checkArtIsOwn, checkPodcastArt } from "./podcast-art.
 import { personPage, personSlug } from "../paths/output-paths.ts";
 import { CONFIG_FILES, EPISODES_DIR, SITE_CONFIG_FILE } from "../paths/project-files.ts";
 import { inReadingOrder, ProblemList, type Problem } from "../problems/problem.ts";
-import { checkTemplateOverrides } from "../rendering/template-overrides.ts";
+import { checkTemplateOverrides } from "./template-overrides.ts";
 
 export interface LoadOptions {
   /** Include drafts and scheduled episodes (a private preview). */
