@@ -2,7 +2,7 @@ import path from "node:path";
 import { PACKAGE_ROOT } from "../paths/package-files.ts";
 
 /** The npm scripts of castpress's own package.json, by the command they run. */
-const CLONE_SCRIPTS: Record<string, string> = { new: "npm run new --", check: "npm run check --", build: "npm run build --", serve: "npm start --", email: "npm run email --" };
+const CLONE_SCRIPTS: Record<string, string> = { init: "npm run init --", new: "npm run new --", check: "npm run check --", build: "npm run build --", serve: "npm start --", email: "npm run email --" };
 
 /**
  * A castpress command as the reader types it where they are: `npm run new -- "Title"` in a

@@ -57,7 +57,7 @@ export const init: Command = {
       // "wx": a file that appeared meanwhile is never overwritten.
       await writeFile(path.join(folder, file), text, { flag: "wx" });
     }
-    const shown = path.relative(process.cwd(), folder) || ".";
+    const shown = positionals[0]!.replace(/\/+$/, "");
     console.log(`Made ${shown}/: ${Object.keys(files).join(", ")}\n\nNext:\n  cd ${shown}\n  npm install\n  npx castpress build`);
     return 0;
   },
