@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import slugify from "@sindresorhus/slugify";
 import { DateTime } from "luxon";
 import { loadSiteConfig } from "../../config/site-config.ts";
@@ -72,9 +72,17 @@ async function answersFor(values: Record<string, unknown>): Promise<Answers | st
     return `give ${missing.map(({ flag }) => `--${flag}`).join(", ")} (asked for only on a terminal)`;
   }
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  // Read through the line iterator, which keeps lines typed ahead of their question.
+  const lines = terminal[Symbol.asyncIterator]();
   try {
     for (const { flag, question } of missing) {
-      while (!given[flag]) given[flag] = (await terminal.question(`${question}: `)).trim();
+      while (!given[flag]) {
+        terminal.setPrompt(`${question}: `);
+        terminal.prompt();
+        const line = await lines.next();
+        if (line.done) return `give --${flag}: the terminal closed before it was answered`;
+        given[flag] = String(line.value).trim();
+      }
     }
   } finally {
     terminal.close();
