@@ -21,7 +21,7 @@ describe("castpress check on castpress.yaml and people.yaml with mistakes", () =
       "castpress.yaml:12: unknown key \"ownr\" in podcast (did you mean \"owner\"?) — use one of: category, subcategory, type, owner, guid, locked, funding, hosts",
       "people.yaml:4: entry 2, name is missing — give the person's name as it appears in [[...]]",
       "people.yaml:4: unknown key \"nmae\" in entry 2 (did you mean \"name\"?) — use one of: name, native, lang, role",
-      "people.yaml:7: \"Wang Yi\" has a native name but no lang — add lang: ja (or zh, ko, ...) so the right glyphs are chosen",
+      "people.yaml:7: \"Wang Yi\" has a native name but no lang — add lang: ja (or ko, zh-Hans, ...) so the right glyphs are chosen",
       "people.yaml:9: \"Fukuda Tatsuo\" is listed twice (first on line 1) — keep one entry per person",
       "episodes/2025-01-16-still-checked.md:6: no one called \"Li Qiang\" is in the people directory or this episode's people — fix the name, or add the person to people.yaml or to this episode's `people:` list",
     ]);
