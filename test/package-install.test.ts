@@ -118,7 +118,13 @@ describe("a publication made by castpress init, with the installed castpress", (
 
   it("says which commands there are", async () => {
     const { stdout } = await castpress(["--help"], publication);
-    for (const command of ["init", "new", "check", "build", "serve", "email"]) expect(stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+    for (const command of ["init", "new", "check", "build", "serve", "email", "send", "unsubscribe"]) expect(stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+  });
+
+  it("records an unsubscribe where git does not see it", async () => {
+    const { stdout } = await castpress(["unsubscribe", "reader@example.org"], publication);
+    expect(stdout).toContain("reader@example.org is unsubscribed");
+    expect(await readdir(path.join(publication, ".castpress"))).toContain("unsubscribed.txt");
   });
 
   it("writes the files an author starts from, and a .gitignore that keeps subscribers out of git", async () => {
