@@ -6,6 +6,7 @@ import * as paths from "../paths/output-paths.ts";
 import { TEMPLATES_DIR } from "../paths/package-files.ts";
 import { TEMPLATE_OVERRIDES_DIR } from "../paths/project-files.ts";
 import { episodeDescription } from "./episode-description.ts";
+import { quoteAttribution } from "./quote-attribution.ts";
 
 /** The output families every block has a template for: templates/blocks/<block>/<variant>.njk. */
 export type BlockVariant = "web" | "email" | "feed" | "text";
@@ -53,6 +54,7 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   environment.addFilter("isoDateTime", (date: Date) => date.toISOString());
   environment.addFilter("playingTime", playingTime);
   environment.addFilter("episodeDescription", episodeDescription);
+  environment.addFilter("quoteAttribution", quoteAttribution);
   type UrlContext = { ctx: { castpress: { site: { baseUrl: string } } } };
   // `{{ slug | episodePage | link }}`: a site path as pages link it, under the site's base path.
   environment.addFilter("link", function (this: UrlContext, url: string) {

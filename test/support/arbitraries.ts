@@ -79,9 +79,9 @@ export interface GeneratedEpisode {
 
 /** A value for a block attribute: one line, without the `"` that would end it. */
 const attributeValue = authorText({ maxPieces: 4 }).map((text) => oneLine(text).replace(/"/g, "”"));
-/** A body line that Markdown takes as text (not a block fence, a heading, a list or a person). */
+/** A body line that Markdown takes as text (not a block fence, a heading, a list, an HTML block or a person). */
 const bodyLine = (forbidden: boolean): fc.Arbitrary<string> =>
-  authorText({ forbidden }).map((text) => oneLine(text).replace(/\[\[/g, "[ [").replace(/^\s*(:{3,}|[#>*+-]|\d+[.)]|`{3,}|~{3,})/, "· $1"));
+  authorText({ forbidden }).map((text) => oneLine(text).replace(/\[\[/g, "[ [").replace(/^\s*(:{3,}|[#>*+<-]|\d+[.)]|`{3,}|~{3,})/, "· $1"));
 
 export function episodeArbitrary(options: { forbidden?: boolean } = {}): fc.Arbitrary<GeneratedEpisode> {
   const { forbidden = false } = options;
@@ -109,7 +109,8 @@ export function episodeArbitrary(options: { forbidden?: boolean } = {}): fc.Arbi
       original: filled(bodyLine(forbidden)),
       translation: filled(bodyLine(forbidden)),
     }),
-    reading: fc.array(fc.record({ text: filled(bodyLine(forbidden).map((line) => line.replace(/[[\]]/g, ""))), url: authorUrl }), { minLength: 1, maxLength: 2 }),
+    // Brackets would end the link text, and a `<` could open raw HTML that runs past it.
+    reading: fc.array(fc.record({ text: filled(bodyLine(forbidden).map((line) => line.replace(/[[\]]/g, "").replace(/</g, "\\<"))), url: authorUrl }), { minLength: 1, maxLength: 2 }),
     note: filled(bodyLine(forbidden)),
   });
 }
