@@ -107,8 +107,8 @@ describe("a publication made by castpress init, with the installed castpress", (
     try {
       const url = await eventually(async () => /castpress serve: (http:\/\/\S+)/.exec(output)?.[1], { seconds: 120, describe: () => output });
       expect(new URL(url).pathname).toBe("/show/");
-      const page = await fetch(url);
-      expect(page.status).toBe(200);
+      // serve answers at once and builds after (503 until then): the built archive answers 200.
+      const page = await eventually(async () => (await fetch(url)).status === 200 && fetch(url), { seconds: 120, describe: () => output });
       expect(await page.text()).toContain("Welcome to Strait Talk");
     } finally {
       // npx runs castpress in a child: stop the whole group.
