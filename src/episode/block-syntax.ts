@@ -38,6 +38,11 @@ export function blockSyntax(md: MarkdownIt): void {
   md.block.ruler.at("lheading", (state, startLine, endLine, silent) =>
     lheading(state, startLine, directlyIn(state, "quote") ? separatorBefore(state, startLine, endLine) : endLine, silent),
   );
+  // Nor is it a one-column table's delimiter row under a line holding `|` (or `\|`).
+  const table = md.block.ruler.__rules__.find((rule) => rule.name === "table")!.fn;
+  md.block.ruler.at("table", (state, startLine, endLine, silent) =>
+    table(state, startLine, directlyIn(state, "quote") ? separatorBefore(state, startLine, endLine) : endLine, silent),
+  );
   for (const type of [BLOCK_OPEN, BLOCK_CLOSE, QUOTE_SEPARATOR]) md.renderer.rules[type] = () => "";
 }
 
