@@ -139,14 +139,15 @@ const siteConfigSchema = z.strictObject({
   author: text("the author's name"),
   baseUrl: z
     .url({ protocol: /^https?$/ })
-    // zod runs this even when the URL check above failed: only a URL that parses has a path.
-    .refine((url) => !URL.canParse(url) || new URL(url).pathname === "/", { message: "must be an origin, without a path" })
+    // zod runs this even when the URL check above failed: only a URL that parses has a query.
+    .refine((url) => !URL.canParse(url) || (!new URL(url).search && !new URL(url).hash), { message: "must not hold a query (?) or a fragment (#)" })
     // Every page, feed and email would publish it.
     .refine((url) => !URL.canParse(url) || (new URL(url).username === "" && new URL(url).password === ""), {
       message: "holds a user name or password, which every page would publish",
     })
+    // Kept without its trailing slash: "https://user.github.io/show" (src/paths/output-paths.ts makes every URL under it).
     .transform((url) => url.replace(/\/+$/, ""))
-    .describe("where the site is published, such as https://example.org"),
+    .describe("where the site is published, such as https://example.org or https://user.github.io/show/"),
   language: language.default("en"),
   timeZone: timeZone.default("UTC"),
   explicit: z.boolean().default(false).describe("true or false"),

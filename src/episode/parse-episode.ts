@@ -72,7 +72,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   const ownTags = (fields.tags ?? []).map((name, index) => ({ name, line: lineOf(["tags", index]) }));
 
   const md = context.md;
-  const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
+  const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [], baseUrl: context.site.baseUrl };
   // Control characters pasted into the body are dropped, as in the front matter (checked-yaml.ts).
   const tokens = md.parse(xmlSafeText(split.content), env);
   checkNestingDepth(tokens, bodyFirstLine, problems);

@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { didYouMean } from "../problems/did-you-mean.ts";
-import { personPage } from "../paths/output-paths.ts";
+import { personPage, siteLink } from "../paths/output-paths.ts";
 import type { Person } from "./episode.ts";
 import type { MarkdownEnv } from "./markdown.ts";
 import { BLOCK_OPEN, type BlockMeta } from "./block-syntax.ts";
@@ -23,7 +23,8 @@ export const PERSON_REFERENCE = "person_ref";
  */
 export function personReferences(md: MarkdownIt): void {
   md.core.ruler.before("text_join", "person_references", findPeople);
-  md.renderer.rules[PERSON_REFERENCE] = (tokens, index) => renderPersonHtml(tokens[index]!.meta as unknown as PersonMention, md);
+  md.renderer.rules[PERSON_REFERENCE] = (tokens, index, _options, env) =>
+    renderPersonHtml(tokens[index]!.meta as unknown as PersonMention, md, (env as MarkdownEnv).baseUrl);
 }
 
 /**
@@ -170,11 +171,11 @@ function textToken(state: StateCore, content: string): Token {
   return token;
 }
 
-function renderPersonHtml(mention: PersonMention, md: MarkdownIt): string {
+function renderPersonHtml(mention: PersonMention, md: MarkdownIt, baseUrl: string): string {
   const escape = md.utils.escapeHtml;
   const person = mention.person;
   if (!person) return escape(mention.shown);
-  const link = `<a class="person" href="${personPage(person.slug)}">${escape(mention.shown)}</a>`;
+  const link = `<a class="person" href="${siteLink(baseUrl, personPage(person.slug))}">${escape(mention.shown)}</a>`;
   if (!mention.first || !person.native) return link;
   return `${link} <span class="person-native">(<span lang="${escape(person.lang ?? "und")}">${escape(person.native)}</span>)</span>`;
 }

@@ -6,11 +6,12 @@ import type { Episode, Media, Person } from "../episode/episode.ts";
 import { createMarkdown } from "../episode/markdown.ts";
 import { parseEpisode, type ParseContext, type ParsedFile } from "../episode/parse-episode.ts";
 import { isOutside, resolveImage } from "../episode/media.ts";
-import { checkPodcastArt } from "./podcast-art.ts";
+import { checkArtForAudio, checkArtIsOwn, checkPodcastArt } from "./podcast-art.ts";
 import { personPage, personSlug, tagPage, tagSlug } from "../paths/output-paths.ts";
 import { CONFIG_FILES, EPISODES_DIR, SITE_CONFIG_FILE } from "../paths/project-files.ts";
 import { inReadingOrder, ProblemList, type Problem } from "../problems/problem.ts";
 import { readAuthorFile } from "../yaml/author-file.ts";
+import { checkTemplateOverrides } from "./template-overrides.ts";
 
 export interface LoadOptions {
   /** Include drafts and scheduled episodes (a private preview). */
@@ -73,7 +74,7 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
     problems.push(...result.problems.items);
     if (result.episode) allEpisodes.push(result.episode);
   }
-  problems.push(...duplicateSlugs(files, root), ...peopleSharingAPage(results, people), ...tagsSharingAPage(results));
+  problems.push(...duplicateSlugs(files, root), ...peopleSharingAPage(results, people), ...tagsSharingAPage(results), ...checkArtForAudio(site, allEpisodes, settings.imageLine));
   allEpisodes.sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
   const episodes = options.drafts ? allEpisodes : allEpisodes.filter((episode) => !episode.draft && !episode.scheduled);
   // A config with mistakes still let every episode be checked, but nothing may be built from it.
@@ -94,8 +95,10 @@ async function loadSettings(root: string) {
       ref ? resolveImage({ ref, line: configLineOf([...key]) }, root, root, siteMedia) : undefined,
     ),
   );
-  const problems = [...configProblems.items, ...peopleProblems.items, ...siteMedia.items, ...(await checkPodcastArt(site, art, configLineOf(["image"])))];
-  return { config, site, people, art, logo, problems };
+  const imageLine = configLineOf(["image"]);
+  const artProblems = [...(await checkPodcastArt(site, art, imageLine)), ...(await checkArtIsOwn(site, art, imageLine))];
+  const problems = [...configProblems.items, ...peopleProblems.items, ...siteMedia.items, ...artProblems, ...(await checkTemplateOverrides(root))];
+  return { config, site, people, art, logo, problems, imageLine };
 }
 
 async function parseOrReuse(file: string, context: ParseContext, parsed: LoadCache["files"] | undefined): Promise<ParsedFile> {
