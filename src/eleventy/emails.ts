@@ -12,7 +12,7 @@ import { composeMessage } from "../email/message.ts";
 import { PREHEADER_PADDING, preheaderText } from "../email/preheader.ts";
 import { linkReference, numberedLinks, prefixLines, underline } from "../email/text-twin.ts";
 import { absoluteHtml } from "../html/absolute-urls.ts";
-import { absoluteUrl, emailMessage, episodePage } from "../paths.ts";
+import { absoluteUrl, emailHtml, emailMessage, emailText, episodePage } from "../paths.ts";
 import type { BuildOptions } from "./build-options.ts";
 import type { TemplateEnvironments } from "./nunjucks-environment.ts";
 
@@ -28,6 +28,9 @@ export interface EmailsOptions extends BuildOptions {
  */
 export function emails(eleventyConfig: any, options: EmailsOptions): void {
   addEmailFilters(options.templates);
+  // For the permalink functions of templates/pages/email-html.njk and email-text.njk.
+  eleventyConfig.addJavaScriptFunction("emailHtml", emailHtml);
+  eleventyConfig.addJavaScriptFunction("emailText", emailText);
   const issues = new EmailIssues(options.templates, mjmlCacheDir(options.root));
 
   options.templates.markup.addFilter(

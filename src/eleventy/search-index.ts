@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { cp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
 import { episodePage } from "../paths.ts";
 import type { BuildOptions } from "./build-options.ts";
 
@@ -24,31 +25,24 @@ const searchIndexCache = (root: string): string => path.join(root, ".cache/castp
 const EPISODE_PAGES = `${episodePage("*").slice(1)}index.html`;
 
 /**
- * Writes the index into output/pagefind/. An index is kept in the cache under a hash of the
- * episode pages it was made from, so a build whose pages did not change copies it instead
- * of indexing every episode again.
+ * Writes the index into output/pagefind/. The last index made is kept in the cache with a
+ * hash of the episode pages it was made from, so a build whose pages did not change writes
+ * it again instead of indexing every episode again; an entry that fails its check is made
+ * again. Pagefind hands the files over rather than writing them itself, so a full disk is
+ * one clear error here, not a panic of its process.
  */
 export async function writeSearchIndex(output: string, cacheDir: string): Promise<void> {
   const target = path.join(output, "pagefind");
   const hash = await episodePagesHash(output);
-  const cached = path.join(cacheDir, hash);
-  const reused = await cp(cached, target, { recursive: true, errorOnExist: false }).then(
-    () => stat(path.join(target, "pagefind.js")).then(() => true),
-    () => false,
-  );
-  if (reused) return;
-  await indexEpisodePages(output, target);
-  await keepInCache(target, cacheDir, hash).catch(() => undefined);
-}
-
-/** Replaces the cached index by this one; a concurrent build's copy is never half-written. */
-async function keepInCache(index: string, cacheDir: string, hash: string): Promise<void> {
-  const staging = path.join(cacheDir, `.${hash}-${process.pid}`);
-  await cp(index, staging, { recursive: true });
-  await rename(staging, path.join(cacheDir, hash)).catch(() => rm(staging, { recursive: true, force: true }));
-  for (const entry of await readdir(cacheDir)) {
-    if (entry !== hash && !entry.startsWith(".")) await rm(path.join(cacheDir, entry), { recursive: true, force: true });
+  const cacheFile = path.join(cacheDir, "index.json");
+  const cached = await readCacheEntry<[string, string][]>(cacheFile, hash);
+  const files = Array.isArray(cached) ? cached.map(([file, base64]) => ({ path: file, content: Buffer.from(base64, "base64") })) : await indexEpisodePages(output);
+  for (const file of files) {
+    const destination = path.join(target, file.path);
+    await mkdir(path.dirname(destination), { recursive: true });
+    await writeFile(destination, file.content);
   }
+  if (!cached) await writeCacheEntry(cacheFile, hash, files.map((file) => [file.path, Buffer.from(file.content).toString("base64")]));
 }
 
 async function episodePagesHash(output: string): Promise<string> {
@@ -62,13 +56,14 @@ async function episodePagesHash(output: string): Promise<string> {
   return hash.digest("hex");
 }
 
-async function indexEpisodePages(output: string, target: string): Promise<void> {
+async function indexEpisodePages(output: string): Promise<{ path: string; content: Uint8Array }[]> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const added = await index.addDirectory({ path: output, glob: EPISODE_PAGES });
   if (added.errors.length > 0) throw new Error(`Pagefind could not index ${output}: ${added.errors.join("; ")}`);
-  const written = await index.writeFiles({ outputPath: target });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+  const made = await index.getFiles();
+  if (made.errors.length > 0) throw new Error(`Pagefind could not make its index: ${made.errors.join("; ")}`);
+  return made.files;
 }
 
 async function indexAndClose(output: string, cacheDir: string): Promise<void> {

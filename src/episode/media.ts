@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseFile } from "music-metadata";
+import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
+import { statSignature } from "../files/content-hashes.ts";
 import type { ProblemList } from "../problems/problem.ts";
 import { mediaFile } from "../paths.ts";
 import type { Audio, Media, Transcript } from "./episode.ts";
@@ -134,20 +136,18 @@ async function siblingTranscript(media: Media, root: string): Promise<Transcript
 
 /**
  * The audio's duration, read once per version of the file: reading an MP3's duration means
- * scanning it, so the result is kept in .cache/castpress/audio/ under the file's path, size
- * and modification time.
+ * scanning it, so the result is kept in .cache/castpress/audio/ under the file's path and
+ * signature (size, times, inode and ctime, which every write moves, even one by `cp -p` that
+ * restores the size and mtime). An entry that fails its check is read again.
  */
 async function audioDuration(file: string, root: string): Promise<number | undefined> {
-  const { size, mtimeMs } = await stat(file);
-  const key = createHash("sha256").update(`${file}\0${size}\0${mtimeMs}`).digest("hex");
-  const cached = path.join(root, ".cache/castpress/audio", `${key}.json`);
-  const known = await readFile(cached, "utf8").then((text) => JSON.parse(text) as { duration?: number }, () => undefined);
-  if (known) return known.duration;
+  const key = `${file}\0${statSignature(await stat(file, { bigint: true }))}`;
+  const cached = path.join(root, ".cache/castpress/audio", `${createHash("sha256").update(key).digest("hex")}.json`);
+  const known = await readCacheEntry<{ duration?: number }>(cached, key);
+  if (known && (known.duration === undefined || typeof known.duration === "number")) return known.duration;
   const { duration } = (await parseFile(file, { duration: true })).format;
   // A cache that cannot be written (a read-only checkout) only costs the next build time.
-  await mkdir(path.dirname(cached), { recursive: true })
-    .then(() => writeFile(cached, JSON.stringify({ duration })))
-    .catch(() => undefined);
+  await writeCacheEntry(cached, key, { duration });
   return duration;
 }
 
