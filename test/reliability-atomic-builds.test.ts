@@ -164,7 +164,7 @@ describe("faults end in one clear message, leave the previous output whole, and 
     await chmod(dist, 0o555);
     const failed = await castpressAsAuthor(["build"], project);
     expect(failed.code).toBe(1);
-    expect(oneLine(failed)).toMatch(/^dist.*: permission denied \(EACCES\) — make it writable/);
+    expect(oneLine(failed)).toMatch(/^dist.*: writing the site into dist\/ failed: permission denied \(EACCES\) — make it readable and writable/);
     expect(await snapshotTree(dist)).toEqual(before);
     expect(await leftovers(project)).toEqual([]);
 
@@ -186,6 +186,17 @@ describe("faults end in one clear message, leave the previous output whole, and 
     expect(result.stderr).toBe("");
     expect(await title(path.join(project, "dist"))).toBe("The first episode, edited");
     expect(await readFile(path.join(project, "dist/email/first-episode.html"), "utf8")).toContain("The first episode, edited");
+  });
+
+  it("an episode castpress may not read: check and build name it and say what they were doing, in one line", async () => {
+    const project = await copyFixture("workflow");
+    await chmod(path.join(project, EPISODE), 0o000);
+    for (const [command, doing] of [["check", "checking the project"], ["build", "reading the project's files"]] as const) {
+      const result = await castpressAsAuthor([command], project);
+      expect(result.code).toBe(1);
+      expect(oneLine(result)).toMatch(new RegExp(`^${EPISODE}: ${doing} failed: permission denied \\(EACCES\\) — `));
+    }
+    expect(await readdir(project)).not.toContain("dist");
   });
 
   it.skipIf(process.getuid?.() !== 0)("a full disk (a small tmpfs)", async () => {

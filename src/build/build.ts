@@ -46,7 +46,7 @@ export async function buildSite(request: BuildRequest): Promise<BuildReport> {
   const reported = path.resolve(request.root, requested);
 
   const hashes = await ContentHashes.load(contentHashesFile(root));
-  const { fingerprint, previous } = await during("comparing the inputs with the last build", root, async () => {
+  const { fingerprint, previous } = await during("reading the project's files", root, async () => {
     const fingerprint = await inputFingerprint(root, { drafts: options.drafts }, hashes);
     return { fingerprint, previous: await upToDateBuild(root, out, fingerprint, buildTime(), hashes) };
   });
@@ -55,7 +55,7 @@ export async function buildSite(request: BuildRequest): Promise<BuildReport> {
     return report(previous.episodeCount, reported, previous.files, started, { unchanged: true, superseded: false });
   }
 
-  const data = await loadCheckedData(options);
+  const data = await during("checking the project", root, () => loadCheckedData(options));
   const { result: files, superseded } = await during(`writing the site into ${shown}/`, out, () =>
     withAtomicOutput(out, {
       keepsCurrent: async () => ((await recordedBuildStart(root, out)) ?? 0) > buildStarted,

@@ -76,8 +76,8 @@ export function describeError(error: unknown): string[] {
 const SYSTEM_ERRORS: Record<string, { reason: string; hint: string }> = {
   ENOSPC: { reason: "the disk is full (ENOSPC)", hint: "free some space, then run the command again; the previous output is as it was" },
   EDQUOT: { reason: "your disk quota is used up (EDQUOT)", hint: "free some space, then run the command again; the previous output is as it was" },
-  EACCES: { reason: "permission denied (EACCES)", hint: "make it writable for you (chmod -R u+w), then run the command again" },
-  EPERM: { reason: "operation not permitted (EPERM)", hint: "make it writable for you (chmod -R u+w; chattr -i if it is immutable), then run the command again" },
+  EACCES: { reason: "permission denied (EACCES)", hint: "make it readable and writable for you (chmod -R u+rw), then run the command again" },
+  EPERM: { reason: "operation not permitted (EPERM)", hint: "make it readable and writable for you (chmod -R u+rw; chattr -i if it is immutable), then run the command again" },
   EROFS: { reason: "the file system is read-only (EROFS)", hint: "build onto a writable disk (--out DIR), or mount this one read-write" },
   ENOENT: { reason: "no such file or folder (ENOENT)", hint: "check that it exists, then run the command again" },
   ENOTDIR: { reason: "a file stands where a folder should be (ENOTDIR)", hint: "move that file away, then run the command again" },

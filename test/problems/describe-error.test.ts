@@ -16,7 +16,7 @@ describe("describing a failure to the author", () => {
 
   it("names the step's file when the system's error names none", async () => {
     const error = await during("writing the site into dist/", "dist", () => Promise.reject(systemError("EACCES", "write"))).catch((caught) => caught);
-    expect(describeError(error)).toEqual([expect.stringMatching(/^dist: writing the site into dist\/ failed: permission denied \(EACCES\) — make it writable/)]);
+    expect(describeError(error)).toEqual([expect.stringMatching(/^dist: writing the site into dist\/ failed: permission denied \(EACCES\) — make it readable and writable/)]);
   });
 
   it("keeps a library's message of several lines, wrapped by Eleventy, to one line without its stack", () => {

@@ -1,3 +1,4 @@
+import { during } from "../../problems/describe-error.ts";
 import { formatProblem, hasErrors } from "../../problems/problem.ts";
 import { loadProject } from "../../project.ts";
 import type { Command } from "../commands.ts";
@@ -7,7 +8,8 @@ export const check: Command = {
   summary: "report every problem in every episode, with file and line",
   options: { root: { type: "string" } },
   async run(values) {
-    const project = await loadProject(String(values.root ?? process.cwd()));
+    const root = String(values.root ?? process.cwd());
+    const project = await during("checking the project", root, () => loadProject(root));
     for (const problem of project.problems) console.error(formatProblem(problem));
     const errors = project.problems.filter((problem) => problem.severity === "error").length;
     const warnings = project.problems.length - errors;
