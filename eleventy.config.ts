@@ -1,38 +1,13 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildOptionsFromEnv } from "./src/eleventy/build-options.ts";
-import { buildProgress } from "./src/eleventy/build-progress.ts";
-import { emails } from "./src/eleventy/emails.ts";
-import { episodesData } from "./src/eleventy/episodes-data.ts";
-import { feeds } from "./src/eleventy/feeds.ts";
-import { templateEnvironments } from "./src/eleventy/nunjucks-environment.ts";
-import { searchIndex } from "./src/eleventy/search-index.ts";
-import { webAssets } from "./src/eleventy/web-assets.ts";
-import { webStructuredData } from "./src/eleventy/web-structured-data.ts";
-
-const PACKAGE_ROOT = path.dirname(fileURLToPath(import.meta.url));
+import { castpress } from "./src/eleventy/castpress-plugin.ts";
+import { PAGE_TEMPLATES_DIR } from "./src/paths/package-files.ts";
 
 /**
- * castpress is a few plugins over one set of episodes; each file under src/eleventy/ is one
- * concern. Episodes are data, parsed once by castpress (episodes-data): Eleventy never reads
- * them as templates, and `castpress serve` watches them itself.
+ * A bare `npx @11ty/eleventy` (through the .eleventy.js shim): castpress over the project in
+ * the current folder, without drafts. `castpress build` and `serve` use no config file: they
+ * add the same plugin with options of their own (src/build/run-eleventy.ts).
  */
-export default function castpress(eleventyConfig: any) {
-  const options = buildOptionsFromEnv();
-  eleventyConfig.addPlugin(episodesData, options);
-  eleventyConfig.addPlugin(webStructuredData);
-  eleventyConfig.addPlugin(webAssets);
-  eleventyConfig.addPlugin(searchIndex, options);
-  eleventyConfig.addPlugin(buildProgress);
-  const templates = templateEnvironments(options.root);
-  eleventyConfig.setLibrary("njk", templates.markup);
-  eleventyConfig.addPlugin(emails, { ...options, templates });
-  eleventyConfig.addPlugin(feeds, { ...options, templates });
-
-  return {
-    // The output folder is the caller's choice (castpress build writes to a temporary one).
-    dir: { input: path.join(PACKAGE_ROOT, "templates/pages") },
-    templateFormats: ["njk"],
-    htmlTemplateEngine: "njk",
-  };
+export default function (eleventyConfig: any) {
+  eleventyConfig.addPlugin(castpress, { root: process.cwd(), drafts: false });
+  // The output folder is the caller's choice (castpress build writes to a temporary one).
+  return { dir: { input: PAGE_TEMPLATES_DIR } };
 }

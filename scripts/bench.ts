@@ -11,7 +11,7 @@
  * Prints a table of medians, min–max and peak memory, the ratios against the targets, and
  * writes the same as JSON (bench-results/ by default, git-ignored).
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,6 +47,8 @@ const jsonPath = path.resolve(values.json ?? path.join(REPO_ROOT, "bench-results
 const loadAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
 const work = await mkdtemp(path.join(os.tmpdir(), "castpress-bench-"));
 const samples: Record<RowName, Sample[]> = { cold: [], warm: [], serveStart: [], serveEdit: [], bareCold: [], bareWarm: [] };
+/** What the first cold build wrote: the feeds apps fetch every hour, and the whole output. */
+let outputs: { feedXmlBytes: number; podcastXmlBytes: number; distBytes: number } | undefined;
 const childEnv = { ...process.env, CI: "true" };
 
 try {
@@ -74,6 +76,7 @@ try {
     await cp(source.root, project, { recursive: true });
     const build = () => timedRun(process.execPath, [cli, "build"], { cwd: project, env: childEnv });
     record("cold", round, await build());
+    outputs ??= await outputSizes(path.join(project, "dist"));
     record("warm", round, await build());
     if (skipServe) return;
     const newest = source.files[0]!;
@@ -123,15 +126,32 @@ try {
     ratios: ratios(rows),
   };
   console.log(formatTable(report));
+  if (outputs) {
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+    console.log(`\noutput: feed.xml ${mb(outputs.feedXmlBytes)}, podcast.xml ${mb(outputs.podcastXmlBytes)} (target < 2 MB each), dist/ ${mb(outputs.distBytes)}`);
+  }
+  const perEpisode = (row: RowName) => {
+    const peak = rows[row]?.medianPeakRssMb;
+    return peak == null ? "n/a" : `${((peak * 1024) / episodeCount).toFixed(0)} KB`;
+  };
+  console.log(`peak RSS per episode: castpress cold ${perEpisode("cold")}, bare Eleventy cold ${perEpisode("bareCold")}`);
   if (bigInputs) {
     const peak = bigInputs.peakMb === undefined ? "" : `, peak RSS ${bigInputs.peakMb} MB`;
     console.log(`\nbig inputs (2 MB episode, ${BIG_PEOPLE} people, ${BIG_TAGS} tags): cold build ${(bigInputs.ms / 1000).toFixed(2)} s${peak}`);
   }
   await mkdir(path.dirname(jsonPath), { recursive: true });
-  await writeFile(jsonPath, `${JSON.stringify({ ...report, ...(bigInputs && { bigInputs }) }, null, 2)}\n`);
+  await writeFile(jsonPath, `${JSON.stringify({ ...report, ...(outputs && { outputs }), ...(bigInputs && { bigInputs }) }, null, 2)}\n`);
   console.log(`\nwrote ${jsonPath}`);
 } finally {
   await rm(work, { recursive: true, force: true });
+}
+
+async function outputSizes(dist: string): Promise<NonNullable<typeof outputs>> {
+  const size = async (file: string) => (await stat(path.join(dist, file)).catch(() => undefined))?.size ?? 0;
+  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+  return { feedXmlBytes: await size("feed.xml"), podcastXmlBytes: await size("podcast.xml"), distBytes: sizes.reduce((a, b) => a + b, 0) };
 }
 
 function record(row: RowName, round: number, sample: Sample): void {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { castpress, REPO_ROOT } from "../test/support/castpress-cli.ts";
 import { launchChromium } from "../test/support/chromium.ts";
 import { serveStatic } from "../test/support/static-server.ts";
-import { episodePage } from "../src/paths.ts";
+import { episodePage } from "../src/paths/output-paths.ts";
 
 const SAMPLE_EPISODE = "china-japan-relations-reset";
 const OUTPUT_DIR = path.join(REPO_ROOT, "docs/screenshots");

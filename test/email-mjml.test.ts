@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { TEMPLATES_DIR } from "../src/eleventy/nunjucks-environment.ts";
+import { TEMPLATES_DIR } from "../src/paths/package-files.ts";
 import { castpress, copyFixture } from "./support/castpress-cli.ts";
 
 /** MJML compiles the email shell strictly, once per shape and build, and a rebuild only when a template changed. */

@@ -7,7 +7,7 @@ const withRemoteAudio = (duration: string) =>
 describe("chapters", () => {
   it("takes a ## heading's [MM:SS] stamp as a chapter start, and keeps the stamp out of its text", async () => {
     const { episode, lines } = await parseEpisodeText(
-      episodeText("\nOpening.\n\n## [00:00] Opening words\n\nA.\n\n## [02:15] Some *background* on resuming ties\n\nB.\n\n## Unstamped\n\nC.\n"),
+      episodeText("\nOpening.\n\n## [00:00] Opening words\n\nA.\n\n## [02:15] Some *background* on resuming ties\n\nB.\n\n## Unstamped\n\nC.\n", withRemoteAudio("10:00")),
     );
     expect(lines).toEqual([]);
     expect(episode!.chapters).toEqual([
@@ -25,18 +25,21 @@ describe("chapters", () => {
   });
 
   it("reads [HH:MM:SS] stamps", async () => {
-    const { episode } = await parseEpisodeText(episodeText("\n## [0:59] A\n\n## [1:02:03] B\n"));
+    const { episode } = await parseEpisodeText(episodeText("\n## [0:59] A\n\n## [1:02:03] B\n", withRemoteAudio("2:00:00")));
     expect(episode!.chapters.map((chapter) => chapter.start)).toEqual([59, 3723]);
   });
 
   it("reports a stamp that is not a time, and chapters that do not increase, at their headings", async () => {
-    const { episode, lines } = await parseEpisodeText(episodeText("\n## [1:75] Bad seconds\n\n## [1:60:00] Bad minutes\n\n## [05:00] Five\n\n## [05:00] Five again\n\n## [04:00] Four\n"));
+    const { episode, lines } = await parseEpisodeText(
+      episodeText("\n## [1:75] Bad seconds\n\n## [1:60:00] Bad minutes\n\n## [05:00] Five\n\n## [05:00] Five again\n\n## [04:00] Four\n", withRemoteAudio("10:00")),
+    );
     expect(episode).toBeUndefined();
+    // The body starts on line 9, after 8 lines of front matter.
     expect(lines).toEqual([
-      'episodes/2025-01-16-sample.md:6: the chapter stamp "[1:75]" is not a time — write it as [MM:SS] or [HH:MM:SS], with seconds and minutes under 60',
-      'episodes/2025-01-16-sample.md:8: the chapter stamp "[1:60:00]" is not a time — write it as [MM:SS] or [HH:MM:SS], with seconds and minutes under 60',
-      'episodes/2025-01-16-sample.md:12: the chapter "Five again" starts no later than the one before it — chapter stamps must increase down the episode',
-      'episodes/2025-01-16-sample.md:14: the chapter "Four" starts no later than the one before it — chapter stamps must increase down the episode',
+      'episodes/2025-01-16-sample.md:10: the chapter stamp "[1:75]" is not a time — write it as [MM:SS] or [HH:MM:SS], with seconds and minutes under 60',
+      'episodes/2025-01-16-sample.md:12: the chapter stamp "[1:60:00]" is not a time — write it as [MM:SS] or [HH:MM:SS], with seconds and minutes under 60',
+      'episodes/2025-01-16-sample.md:16: the chapter "Five again" starts no later than the one before it — chapter stamps must increase down the episode',
+      'episodes/2025-01-16-sample.md:18: the chapter "Four" starts no later than the one before it — chapter stamps must increase down the episode',
     ]);
   });
 
@@ -55,5 +58,27 @@ describe("chapters", () => {
     expect(lines).toEqual([]);
     expect(episode!.audio).toMatchObject({ url: "https://example.org/audio/sample.mp3", duration: 3600, length: 120000, type: "audio/mpeg" });
     expect(episode!.chapters.map((chapter) => chapter.start)).toEqual([30, 3599]);
+  });
+
+  it("warns of a stamp typed with a dot or in parentheses, which stays heading text, naming the fix", async () => {
+    const { episode, lines } = await parseEpisodeText(
+      episodeText("\n## [00.32] Dotted\n\n## (00:32) In parentheses\n\n## (1:02:03) Long\n\n## \\(00:32) Escaped on purpose\n", withRemoteAudio("2:00:00")),
+    );
+    expect(lines).toEqual([
+      'episodes/2025-01-16-sample.md:10: warning: this heading starts with "[00.32]", which is not a chapter stamp, so it stays in the heading\'s text — to make the heading a chapter, write the stamp as [00:32]; to keep it as text, write a backslash before its first bracket',
+      'episodes/2025-01-16-sample.md:12: warning: this heading starts with "(00:32)", which is not a chapter stamp, so it stays in the heading\'s text — to make the heading a chapter, write the stamp as [00:32]; to keep it as text, write a backslash before its first bracket',
+      'episodes/2025-01-16-sample.md:14: warning: this heading starts with "(1:02:03)", which is not a chapter stamp, so it stays in the heading\'s text — to make the heading a chapter, write the stamp as [1:02:03]; to keep it as text, write a backslash before its first bracket',
+    ]);
+    expect(episode!.sections.map((section) => section.title)).toEqual(["[00.32] Dotted", "(00:32) In parentheses", "(1:02:03) Long", "(00:32) Escaped on purpose"]);
+    expect(episode!.chapters).toEqual([]);
+  });
+
+  it("warns of stamps on an episode without audio, at the first stamped heading, and makes no chapters", async () => {
+    const { episode, lines } = await parseEpisodeText(episodeText("\nIntro.\n\n## Unstamped\n\n## [00:30] First\n\n## [01:00] Second\n"));
+    expect(lines).toEqual([
+      "episodes/2025-01-16-sample.md:10: warning: this episode has chapter stamps but no audio, so it has no chapters — add the audio to the front matter (audio: src: ...), or remove the [MM:SS] stamps",
+    ]);
+    expect(episode!.chapters).toEqual([]);
+    expect(episode!.sections.map((section) => section.title)).toEqual(["", "Unstamped", "First", "Second"]);
   });
 });

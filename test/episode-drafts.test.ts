@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isLoaded, loadProject, type Project } from "../src/project.ts";
+import { isLoaded, loadProject, type Project } from "../src/project/load-project.ts";
 import { FIXTURES } from "./support/castpress-cli.ts";
 
 const root = path.join(FIXTURES, "episode-drafts");

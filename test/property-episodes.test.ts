@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -6,9 +6,9 @@ import { simpleParser } from "mailparser";
 import { parseFeed } from "podcast-partytime";
 import Parser from "rss-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { xmlSafeText } from "../src/feeds/xml-text.ts";
+import { xmlSafeText } from "../src/text/xml-text.ts";
 import { formatProblem } from "../src/problems/problem.ts";
-import { isLoaded, loadProject } from "../src/project.ts";
+import { isLoaded, loadProject } from "../src/project/load-project.ts";
 import { episodeArbitrary, episodeFile, type GeneratedEpisode } from "./support/arbitraries.ts";
 import { firstElementText } from "./support/html-text.ts";
 import { castpress, FIXTURES } from "./support/castpress-cli.ts";
@@ -122,6 +122,8 @@ async function projectWith(cases: [number, GeneratedEpisode][]): Promise<string>
   const root = await mkdtemp(path.join(os.tmpdir(), "castpress-property-"));
   await cp(path.join(FIXTURES, "workflow"), root, { recursive: true });
   await rm(path.join(root, "episodes/2025-01-16-first-episode.md"));
+  // Every generated episode is read back from both feeds, so they carry them all in full.
+  await appendFile(path.join(root, "castpress.yaml"), "feeds:\n  latest: 100000\n  fullShowNotes: 100000\n");
   await Promise.all(cases.map(([index, episode]) => writeFile(episodePath(root, index), episodeFile(episode, `urn:castpress-property:${index}`))));
   return root;
 }

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { personPage, personSlug, tagPage } from "../src/paths.ts";
+import { personPage, personSlug, tagPage } from "../src/paths/output-paths.ts";
 import { BIG_EPISODE_BYTES, BIG_PEOPLE, BIG_TAGS, writeBigInputs } from "../scripts/bench/big-inputs.ts";
 import { castpress, copyFixture } from "./support/castpress-cli.ts";
 import { parseStrictXml } from "./support/strict-xml.ts";

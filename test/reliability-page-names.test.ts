@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { personPage, personSlug, tagPage } from "../src/paths.ts";
+import { personPage, personSlug, tagPage } from "../src/paths/output-paths.ts";
 import { castpress, copyFixture } from "./support/castpress-cli.ts";
 
 /**

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { archivePage, episodePage, notFoundPage, peopleIndex, personPage, tagPage, tagsIndex } from "../src/paths.ts";
+import { archivePage, episodePage, notFoundPage, peopleIndex, personPage, tagPage, tagsIndex } from "../src/paths/output-paths.ts";
 import { castpress, REPO_ROOT } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";

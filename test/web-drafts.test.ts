@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { archivePage, episodePage } from "../src/paths.ts";
+import { archivePage, episodePage } from "../src/paths/output-paths.ts";
 import { buildFixture } from "./support/castpress-cli.ts";
 
 // Words that occur only in the fixture's draft (draft: true) and scheduled (2030) episodes.

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { archivePage, episodePage, notFoundPage, peopleIndex, personPage, tagPage, tagsIndex } from "../src/paths.ts";
+import { archivePage, episodePage, notFoundPage, peopleIndex, personPage, tagPage, tagsIndex } from "../src/paths/output-paths.ts";
 import { buildFixture, castpress, REPO_ROOT } from "./support/castpress-cli.ts";
 
 // html-validate's recommended rules: every page type must pass them with no error.

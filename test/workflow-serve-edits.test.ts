@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PREVIEW_OUTPUT } from "../src/serve/preview-builder.ts";
+import { cacheDir } from "../src/paths/project-files.ts";
 import { castpress, copyFixture } from "./support/castpress-cli.ts";
 import { eventually, startServe, type ServeSession } from "./support/serve-session.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";
@@ -42,7 +42,7 @@ async function expectPreviewToMatchFullBuild(): Promise<void> {
   const expected = await fullBuild();
   let preview: Record<string, string> = {};
   const matched = await eventually(async () => {
-    preview = Object.fromEntries(Object.entries(await snapshotTree(path.join(project, PREVIEW_OUTPUT))).filter(([file]) => COMPARED(file)));
+    preview = Object.fromEntries(Object.entries(await snapshotTree(cacheDir(project, "serve"))).filter(([file]) => COMPARED(file)));
     return JSON.stringify(preview) === JSON.stringify(expected);
   }, { seconds: 60 }).catch(() => false);
   if (!matched) {

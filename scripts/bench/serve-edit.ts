@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { emailHtml, episodePage, podcastFeed, readerFeed } from "../../src/paths.ts";
-import { PREVIEW_OUTPUT } from "../../src/serve/preview-builder.ts";
+import { emailHtml, episodePage, podcastFeed, readerFeed } from "../../src/paths/output-paths.ts";
+import { cacheDir } from "../../src/paths/project-files.ts";
 import { descendants, ProcessTreeMemory, settled, type MemoryPeak } from "./process-tree.ts";
 
 export interface ServeSession {
@@ -44,7 +44,7 @@ export async function measureServeEdits(options: { cli: string; project: string;
   try {
     await until(() => /castpress serve: http:\/\/\S+/.test(output), STARTUP_TIMEOUT_MS, () => `serve did not start:\n${output}`, server);
     const startMs = performance.now() - started;
-    const preview = path.join(options.project, PREVIEW_OUTPUT);
+    const preview = cacheDir(options.project, "serve");
     const watched = {
       page: path.join(preview, episodePage(options.slug), "index.html"),
       email: path.join(preview, emailHtml(options.slug)),

@@ -1,9 +1,9 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import { loadCheckedData, primeData } from "../eleventy/episodes-data.ts";
 import { ContentHashes } from "../files/content-hashes.ts";
 import { during } from "../problems/describe-error.ts";
-import { buildTime } from "../project.ts";
+import { loadCheckedData } from "../project/load-checked-data.ts";
+import { buildTime } from "../project/load-project.ts";
 import { withAtomicOutput } from "./atomic-output.ts";
 import { markAsOutput, replaceableOutput } from "./output-folder.ts";
 import { createEleventy } from "./run-eleventy.ts";
@@ -60,8 +60,7 @@ export async function buildSite(request: BuildRequest): Promise<BuildReport> {
     withAtomicOutput(out, {
       keepsCurrent: async () => ((await recordedBuildStart(root, out)) ?? 0) > buildStarted,
       write: async (staging) => {
-        primeData(data);
-        const eleventy = await createEleventy({ ...options, root: data.root }, staging);
+        const eleventy = await createEleventy({ ...options, root: data.root, data: () => data }, staging);
         await eleventy.write();
         await markAsOutput(staging);
         return listOutput(staging);

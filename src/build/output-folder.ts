@@ -1,6 +1,6 @@
 import { lstat, readdir, realpath, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { EPISODES_DIR } from "../project.ts";
+import { EPISODES_DIR } from "../paths/project-files.ts";
 import { AuthorError } from "../problems/describe-error.ts";
 
 /**

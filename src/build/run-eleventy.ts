@@ -1,16 +1,17 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildOptionsToEnv, type BuildOptions } from "../eleventy/build-options.ts";
+import type { BuildOptions } from "../eleventy/build-options.ts";
+import { castpress } from "../eleventy/castpress-plugin.ts";
+import { PAGE_TEMPLATES_DIR } from "../paths/package-files.ts";
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const ELEVENTY_INPUT = path.join(PACKAGE_ROOT, "templates/pages");
-export const ELEVENTY_CONFIG = path.join(PACKAGE_ROOT, ".eleventy.js");
-
-/** An Eleventy over castpress's templates and config, for the project and options given. */
+/** An Eleventy over castpress's templates, given everything through the plugin's options. */
 export async function createEleventy(options: BuildOptions, output: string, extra: Record<string, unknown> = {}) {
-  Object.assign(process.env, buildOptionsToEnv(options));
   const { Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(ELEVENTY_INPUT, output, { configPath: ELEVENTY_CONFIG, quietMode: true, ...extra });
+  const eleventy = new Eleventy(PAGE_TEMPLATES_DIR, output, {
+    // No config file, neither castpress's (a bare run's defaults) nor one in the project: the plugin is the whole config.
+    configPath: "",
+    config: (eleventyConfig: any) => eleventyConfig.addPlugin(castpress, options),
+    quietMode: true,
+    ...extra,
+  });
   // castpress reports progress and errors itself, as file:line messages rather than stack traces.
   eleventy.disableLogger();
   return eleventy;

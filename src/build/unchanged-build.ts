@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
 import { statSignature, type ContentHashes } from "../files/content-hashes.ts";
-import type { Project } from "../project.ts";
-
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+import { SOURCE_DIR, TEMPLATES_DIR } from "../paths/package-files.ts";
+import { cacheDir, CONFIG_FILES, EPISODES_DIR } from "../paths/project-files.ts";
+import type { Project } from "../project/load-project.ts";
 
 export interface OutputFile {
   /** Relative to the output folder, with forward slashes. */
@@ -35,8 +34,8 @@ export interface BuildRecord {
  * directory, every file under episodes/, and the build's options.
  */
 export async function inputFingerprint(root: string, options: { drafts: boolean }, hashes: ContentHashes): Promise<string> {
-  const folders = [path.join(PACKAGE_ROOT, "src"), path.join(PACKAGE_ROOT, "templates"), path.join(root, "templates"), path.join(root, "episodes")];
-  const files = [...(await Promise.all(folders.map(filesBelow))).flat(), path.join(root, "castpress.yaml"), path.join(root, "people.yaml")];
+  const folders = [SOURCE_DIR, TEMPLATES_DIR, path.join(root, "templates"), path.join(root, EPISODES_DIR)];
+  const files = [...(await Promise.all(folders.map(filesBelow))).flat(), ...CONFIG_FILES.map((file) => path.join(root, file))];
   const contents = await Promise.all(files.map((file) => hashes.of(file)));
   const hash = createHash("sha256").update(JSON.stringify(options));
   files.forEach((file, index) => hash.update(`${file}\0${contents[index] ?? "none"}\0`));
@@ -92,11 +91,11 @@ export async function listOutput(dir: string): Promise<OutputFile[]> {
 }
 
 /** Where the content hashes of a project's inputs are kept between builds. */
-export const contentHashesFile = (root: string): string => path.join(root, ".cache/castpress/content-hashes.json");
+export const contentHashesFile = (root: string): string => path.join(cacheDir(root, "hashes"), "content.json");
 
 function recordFile(root: string, out: string): string {
   const key = createHash("sha256").update(path.resolve(out)).digest("hex").slice(0, 16);
-  return path.join(root, ".cache/castpress/builds", `${key}.json`);
+  return path.join(cacheDir(root, "builds"), `${key}.json`);
 }
 
 const signatureOf = (file: string): Promise<string | undefined> =>

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { appleCategoryIssues } from "../feeds/apple-categories.ts";
+import { appleCategoryIssues } from "./apple-categories.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import { ProblemList } from "../problems/problem.ts";
+import { SITE_CONFIG_FILE } from "../paths/project-files.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
-export const SITE_CONFIG_FILE = "castpress.yaml";
 
 const text = (hint: string) => z.string().trim().min(1).describe(hint);
 const httpsUrl = (hint: string) =>
@@ -85,6 +85,18 @@ const podcast = z.strictObject({
   }
 });
 
+const feeds = z
+  .strictObject({
+    latest: z.int().min(1).default(20).describe("how many of the newest issues feed.xml carries, in full: a whole number from 1"),
+    fullShowNotes: z
+      .int()
+      .min(0)
+      .default(20)
+      .describe("how many of the newest episodes podcast.xml gives full show notes (older ones get a summary and a link): a whole number from 0"),
+  })
+  .default({ latest: 20, fullShowNotes: 20 })
+  .describe("how much the feeds carry: latest and fullShowNotes");
+
 const siteConfigSchema = z.strictObject({
   title: text('the publication\'s name: title: "My Newsletter"'),
   description: text("one or two sentences about the publication"),
@@ -102,6 +114,7 @@ const siteConfigSchema = z.strictObject({
   image: z.string().optional().describe("the podcast's square art: a path in the project or an https URL"),
   signup: z.string().optional().describe("where readers sign up for the email: an https URL or a mailto: link"),
   perPage: z.int().min(1).max(100).default(10).describe("how many episodes per archive page: 1 to 100"),
+  feeds,
   podcast: podcast.optional(),
   email: email.optional(),
 });
@@ -134,6 +147,7 @@ const FALLBACK: Omit<SiteConfig, "root"> = {
   timeZone: "UTC",
   explicit: false,
   perPage: 10,
+  feeds: { latest: 20, fullShowNotes: 20 },
 };
 
 export async function loadSiteConfig(root: string): Promise<LoadedSiteConfig> {

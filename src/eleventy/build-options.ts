@@ -1,24 +1,19 @@
+import type { CastpressData } from "../project/castpress-data.ts";
+
 /**
- * What a build is asked for. Read from the environment so the same config serves
- * `castpress build`, `castpress serve`, the tests and a bare `npx @11ty/eleventy`.
+ * Everything castpress's Eleventy plugin is given, in the one call that adds it
+ * (`eleventyConfig.addPlugin(castpress, options)`): `castpress build`, `castpress serve` and
+ * a bare `npx @11ty/eleventy` (eleventy.config.ts) each make their own.
  */
 export interface BuildOptions {
   /** The project folder. */
   root: string;
   /** Include drafts and scheduled episodes, marked as such. */
   drafts: boolean;
-}
-
-export function buildOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptions {
-  return {
-    root: env.CASTPRESS_ROOT ?? process.cwd(),
-    drafts: env.CASTPRESS_DRAFTS === "1",
-  };
-}
-
-export function buildOptionsToEnv(options: Partial<BuildOptions>): Record<string, string> {
-  return {
-    ...(options.root && { CASTPRESS_ROOT: options.root }),
-    CASTPRESS_DRAFTS: options.drafts ? "1" : "0",
-  };
+  /**
+   * The checked project each build renders, asked for once per build (and rebuild while
+   * serving): build and serve hand over what they have checked and reported already.
+   * Without it, each build loads and checks the project at `root` itself.
+   */
+  data?: () => CastpressData | Promise<CastpressData>;
 }

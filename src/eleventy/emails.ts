@@ -11,10 +11,10 @@ import { mailServiceLinks } from "../email/mail-service-links.ts";
 import { composeMessage } from "../email/message.ts";
 import { PREHEADER_PADDING, preheaderText } from "../email/preheader.ts";
 import { linkReference, numberedLinks, prefixLines, underline } from "../email/text-twin.ts";
-import { absoluteHtml } from "../html/absolute-urls.ts";
-import { absoluteUrl, emailHtml, emailMessage, emailText, episodePage } from "../paths.ts";
+import { absoluteHtml } from "../text/absolute-urls.ts";
+import { absoluteUrl, emailHtml, emailMessage, emailText, episodePage } from "../paths/output-paths.ts";
 import type { BuildOptions } from "./build-options.ts";
-import type { TemplateEnvironments } from "./nunjucks-environment.ts";
+import type { TemplateEnvironments } from "../rendering/template-environments.ts";
 
 export interface EmailsOptions extends BuildOptions {
   templates: TemplateEnvironments;

@@ -1,10 +1,9 @@
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Media } from "../episode/episode.ts";
-import { formatProblem, hasErrors, InputError } from "../problems/problem.ts";
-import { isLoaded, loadProject } from "../project.ts";
+import type { CastpressData } from "../project/castpress-data.ts";
+import { loadCheckedData } from "../project/load-checked-data.ts";
 import type { BuildOptions } from "./build-options.ts";
-import { castpressData, type CastpressData } from "./castpress-data.ts";
 
 /** Announces each build's data to the plugins that write files after the pages (the feeds). */
 export const BUILD_DATA_EVENT = "castpress.data";
@@ -18,8 +17,8 @@ export function episodesData(eleventyConfig: any, options: BuildOptions): void {
   let data: CastpressData | undefined;
 
   eleventyConfig.addGlobalData("castpress", async () => {
-    // castpress build and serve have already checked (and reported) the project they prime.
-    data = takePrimedData() ?? (await loadCheckedData(options));
+    // castpress build and serve hand over the project they have checked (and reported) already.
+    data = options.data ? await options.data() : await loadCheckedData(options);
     eleventyConfig.emit(BUILD_DATA_EVENT, data);
     return data;
   });
@@ -29,35 +28,6 @@ export function episodesData(eleventyConfig: any, options: BuildOptions): void {
     if (!data) return;
     await copyMedia(publishedMedia(data), directories.output);
   });
-}
-
-/**
- * Loads the project, prints its warnings, and stops with every error (an InputError) before
- * anything is written; `castpress build` calls it before it primes the build.
- */
-export async function loadCheckedData(options: BuildOptions): Promise<CastpressData> {
-  const project = await loadProject(options.root, { drafts: options.drafts });
-  for (const problem of project.problems.filter((p) => p.severity === "warning")) console.warn(formatProblem(problem));
-  if (!isLoaded(project) || hasErrors(project.problems)) {
-    throw new InputError(project.problems.filter((problem) => problem.severity === "error"));
-  }
-  return castpressData(project, options.drafts);
-}
-
-let primed: CastpressData | undefined;
-
-/**
- * Hands the next build the data of a project `castpress build` or `serve` has just checked,
- * so it is not parsed twice; serve's says which pages an edit changed (castpress-data.ts).
- */
-export function primeData(data: CastpressData): void {
-  primed = data;
-}
-
-function takePrimedData(): CastpressData | undefined {
-  const data = primed;
-  primed = undefined;
-  return data;
 }
 
 /** The media of the episodes this build renders (all of them, unless serve is catching up with an edit). */

@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
-import { episodePage } from "../paths.ts";
+import { episodePage } from "../paths/output-paths.ts";
+import { cacheDir } from "../paths/project-files.ts";
 import type { BuildOptions } from "./build-options.ts";
 
 /**
@@ -15,11 +16,9 @@ export function searchIndex(eleventyConfig: any, options: BuildOptions): void {
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     // Indexing every episode again takes seconds on a large archive: serve has it done by a
     // BackgroundIndexer once the browser has reloaded, instead of holding the reload up.
-    if (runMode === "build") await indexAndClose(directories.output, searchIndexCache(options.root));
+    if (runMode === "build") await indexAndClose(directories.output, cacheDir(options.root, "pagefind"));
   });
 }
-
-const searchIndexCache = (root: string): string => path.join(root, ".cache/castpress/pagefind");
 
 /** The episode pages, as a glob below the output folder: episodes/<slug>/index.html. */
 const EPISODE_PAGES = `${episodePage("*").slice(1)}index.html`;
@@ -82,7 +81,7 @@ export class BackgroundIndexer {
   private readonly cacheDir: string;
 
   constructor(root: string) {
-    this.cacheDir = searchIndexCache(root);
+    this.cacheDir = cacheDir(root, "pagefind");
   }
 
   request(output: string): void {

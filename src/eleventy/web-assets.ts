@@ -1,5 +1,5 @@
 import path from "node:path";
-import { TEMPLATES_DIR } from "./nunjucks-environment.ts";
+import { TEMPLATES_DIR } from "../paths/package-files.ts";
 
 /** The archive's own CSS and scripts, from castpress's templates/assets to /assets/. No other host is ever asked for anything. */
 export function webAssets(eleventyConfig: any): void {

@@ -3,9 +3,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import mjml2html from "mjml";
 import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
+import { cacheDir } from "../paths/project-files.ts";
 
 /** Where compiled emails are kept between builds: outside dist/, under the git-ignored .cache/. */
-export const mjmlCacheDir = (projectRoot: string): string => path.join(projectRoot, ".cache/castpress/mjml");
+export const mjmlCacheDir = (projectRoot: string): string => cacheDir(projectRoot, "mjml");
 
 /** An email template MJML refuses: MJML's own message, with the template and episode it came from. */
 export class EmailTemplateError extends Error {}

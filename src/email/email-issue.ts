@@ -1,12 +1,12 @@
-import nunjucks from "nunjucks";
 import type { SiteConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
-import type { TemplateEnvironments } from "../eleventy/nunjucks-environment.ts";
-import { absoluteUrl, episodePage } from "../paths.ts";
+import type { TemplateEnvironments } from "../rendering/template-environments.ts";
+import { absoluteUrl, episodePage } from "../paths/output-paths.ts";
 import { formatProblem } from "../problems/problem.ts";
 import { compileShell, fillShell, shapeKey, shellPlaceholders, type CompiledShell, type ShellShape, type ShellValues } from "./email-shell.ts";
 import { bodyPieces, EMAIL_BYTE_BUDGET, episodeUpTo, GMAIL_CLIP_BYTES, piecesThatFit } from "./gmail-clip.ts";
-import { calendarDate, playingTime } from "../display/dates-and-times.ts";
+import { calendarDate, playingTime } from "../text/dates-and-times.ts";
+import { escapeHtml } from "../text/html-escape.ts";
 import { preheaderText } from "./preheader.ts";
 
 /** What the email templates see as `castpress`: the site, at least, and the logo. */
@@ -125,9 +125,6 @@ function shellValues(episode: Episode, site: SiteConfig, pageUrl: string): Omit<
     imageAlt: escapeHtml(episode.image?.alt ?? ""),
   };
 }
-
-/** Nunjucks's own autoescape, so filled-in values read exactly as the templates' do. */
-const escapeHtml: (text: string) => string = (nunjucks as unknown as { lib: { escape(text: string): string } }).lib.escape;
 
 /** Template whitespace out of the text: no trailing spaces, at most one blank line in a row. */
 function tidyText(text: string): string {

@@ -1,3 +1,5 @@
+import { escapeHtml } from "../text/html-escape.ts";
+
 /**
  * Rendered Markdown with a style attribute on each tag the map names (`{ p: "margin: 0;" }`),
  * for the email body, which is never run through a CSS inliner: Gmail and Outlook read only
@@ -8,7 +10,7 @@ export function inlineStyles(html: string, styles: Readonly<Record<string, strin
   return html.replace(OPENING_TAG, (tag, name: string, attributes: string) => {
     const style = styles[name.toLowerCase()];
     if (!style) return tag;
-    const value = escapeAttribute(style);
+    const value = escapeHtml(style);
     // A style the HTML already has (a table cell's alignment) is more specific: it comes last and wins.
     if (STYLE_ATTRIBUTE.test(attributes)) return `<${name}${attributes.replace(STYLE_ATTRIBUTE, (_, existing: string) => ` style="${value} ${existing}"`)}>`;
     const selfClosing = attributes.endsWith("/");
@@ -18,5 +20,3 @@ export function inlineStyles(html: string, styles: Readonly<Record<string, strin
 
 const OPENING_TAG = /<([a-zA-Z][a-zA-Z0-9]*)((?:\s[^>]*)?)>/g;
 const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/;
-
-const escapeAttribute = (text: string): string => text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");

@@ -1,11 +1,12 @@
 import type { Episode } from "../episode/episode.ts";
+import { episodeDescription } from "../rendering/episode-description.ts";
 
 /**
- * The line an inbox shows beside the subject: the subtitle, else the summary's (or the body's)
- * first sentence.
+ * The line an inbox shows beside the subject: the subtitle, else the first sentence of the
+ * episode's description (its summary, or the body's opening).
  */
 export function preheaderText(episode: Episode): string {
-  return episode.subtitle ?? firstSentence(episode.summary ?? episode.plainText);
+  return episode.subtitle ?? firstSentence(episodeDescription(episode));
 }
 
 /**

@@ -3,7 +3,8 @@ import slugify from "@sindresorhus/slugify";
 import type { ProblemList } from "../problems/problem.ts";
 import { readBlockAttributes } from "./block-attributes.ts";
 import type { Block, Footnote, Meeting, QuotePart, ReadingItem, Section } from "./episode.ts";
-import type { BlockName } from "./markdown.ts";
+import { BLOCK_OPEN, QUOTE_SEPARATOR, type BlockMeta, type BlockName } from "./block-syntax.ts";
+import type { HeadingMeta } from "./chapter-stamps.ts";
 import { renderInlineText, renderPlainText, type LinkList } from "./plain-text.ts";
 
 export interface BodyContext {
@@ -28,7 +29,7 @@ export function buildBody(tokens: Token[], context: BodyContext): { sections: Se
   let heading: Token[] | undefined;
 
   const flush = (end: number): void => {
-    const blocks = buildBlocks(content.slice(start, end), context);
+    const blocks = buildBlocks(content.slice(start, end), 0, context);
     if (heading) sections.push(section(heading, blocks, ids, context));
     else if (blocks.length > 0) sections.push({ id: "", title: "", titleHtml: "", blocks });
   };
@@ -47,16 +48,22 @@ export function buildBody(tokens: Token[], context: BodyContext): { sections: Se
 function section(heading: Token[], blocks: Block[], ids: Set<string>, context: BodyContext): Section {
   const [open, inline] = heading as [Token, Token];
   const title = renderInlineText(inline.children ?? [], context.links);
+  if (title.trim() === "") {
+    context.problems.warning(context.firstLine + (open.map?.[0] ?? 0), "this ## heading has no text", "give the section a title, or remove the ## line");
+  }
   let id = slugify(title) || `section-${ids.size + 1}`;
   for (let n = 2; ids.has(id); n++) id = `${slugify(title)}-${n}`;
   ids.add(id);
   const titleHtml = context.md.renderer.renderInline(inline.children ?? [], context.md.options, context.env);
-  const start = (open.meta as { start?: number } | null)?.start;
+  const start = (open.meta as unknown as HeadingMeta | null)?.start;
   return { id, title, titleHtml, blocks, ...(start !== undefined && { start }) };
 }
 
-/** Blocks of one stretch of tokens: prose between structured blocks; consecutive meetings as one timeline. */
-function buildBlocks(tokens: Token[], context: BodyContext): Block[] {
+/**
+ * Blocks of one stretch of tokens at `level`: prose between structured blocks; consecutive
+ * meetings as one timeline.
+ */
+function buildBlocks(tokens: Token[], level: number, context: BodyContext): Block[] {
   const blocks: Block[] = [];
   let prose: Token[] = [];
   const flushProse = (): void => {
@@ -71,16 +78,23 @@ function buildBlocks(tokens: Token[], context: BodyContext): Block[] {
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    const name = containerName(token);
-    if (!name || token.nesting !== 1) {
-      if (token.type !== "quote_separator") prose.push(token);
+    if (token.type !== BLOCK_OPEN) {
+      prose.push(token);
+      continue;
+    }
+    const line = context.firstLine + (token.map?.[0] ?? 0);
+    const { name } = token.meta as unknown as BlockMeta;
+    if (token.level !== level) {
+      // A list item or block quote is Markdown's own HTML: a castpress block cannot sit inside it.
+      context.problems.error(line, `this ${name ?? "unknown"} block is inside a list item or block quote`, "start its opening line at the left margin, outside the list or block quote");
+      prose.push(token);
       continue;
     }
     const close = matchingClose(tokens, index);
     const inner = tokens.slice(index + 1, close);
-    const line = context.firstLine + (token.map?.[0] ?? 0);
     index = close;
     flushProse();
+    if (!name) continue;
     const block = buildBlock(name, token, inner, line, context);
     if (!block) continue;
     const previous = blocks.at(-1);
@@ -112,11 +126,12 @@ function buildBlock(name: BlockName, open: Token, inner: Token[], line: number, 
   const attributes = readBlockAttributes(name, open.info, line, context.problems);
   switch (name) {
     case "quote": {
-      const separator = inner.findIndex((token) => token.type === "quote_separator" && token.level === open.level + 1);
+      const separator = inner.findIndex((token) => token.type === QUOTE_SEPARATOR);
       const hasTranslation = separator >= 0;
       if (hasTranslation && !attributes.lang) {
         context.problems.error(line, "this quote has a translation but does not say the original's language", "add lang=zh (or ja, zh-Hans, ...) to its opening line");
       }
+      checkQuoteParts(inner, separator, context);
       const original = quotePart(hasTranslation ? inner.slice(0, separator) : inner, attributes.lang ?? context.language, context);
       const translation = hasTranslation ? quotePart(inner.slice(separator + 1), context.language, context) : undefined;
       if (attributes.source) context.links.number(attributes.source);
@@ -125,11 +140,53 @@ function buildBlock(name: BlockName, open: Token, inner: Token[], line: number, 
     }
     case "meeting":
       if (!attributes.date) return undefined;
-      return { kind: "meeting", meeting: { ...attributes, date: attributes.date, blocks: buildBlocks(inner, context) } };
+      return { kind: "meeting", meeting: { ...attributes, date: attributes.date, blocks: buildBlocks(inner, open.level + 1, context) } };
     case "reading":
       return { kind: "reading", items: readingItems(inner, line, context) };
     case "note":
-      return { kind: "note", blocks: buildBlocks(inner, context) };
+      return { kind: "note", blocks: buildBlocks(inner, open.level + 1, context) };
+  }
+}
+
+/**
+ * A quote's parts are exactly what the author separated, or check says why not: each part is
+ * text only, and a `---` that CommonMark put inside a list or block quote (where it is a rule
+ * or a heading's underline, not the separator) is reported rather than published as original.
+ */
+function checkQuoteParts(inner: Token[], separator: number, context: BodyContext): void {
+  const lineOf = (token: Token): number => context.firstLine + (token.map?.[0] ?? 0);
+  for (const token of inner) {
+    if (token.type === BLOCK_OPEN) {
+      const { name } = token.meta as unknown as BlockMeta;
+      context.problems.error(lineOf(token), `a quote holds quoted text only, not a ${name ?? "unknown"} block`, "close the quote before this block, and open it again after if needed");
+    }
+  }
+  if (separator < 0) {
+    const dashes = inner.find(
+      (token) => (token.type === "hr" && token.markup === "---") || (token.type === "heading_open" && token.markup === "-") || (token.type === "html_block" && /^ {0,3}---[ \t]*$/m.test(token.content)),
+    );
+    if (dashes?.type === "html_block") {
+      context.problems.error(
+        lineOf(dashes),
+        "the quote's `---` is inside raw HTML that starts here (CommonMark reads HTML on to the next blank line), so it does not separate the original from the translation",
+        "put a blank line between the HTML and the `---` line",
+      );
+      return;
+    }
+    if (dashes) {
+      // A setext heading's map ends after its underline.
+      const dashesLine = dashes.type === "hr" ? lineOf(dashes) : context.firstLine + (dashes.map?.[1] ?? 1) - 1;
+      context.problems.error(
+        dashesLine,
+        "this `---` is inside a list item or block quote within the quote, so it does not separate the original from the translation",
+        "put the `---` on a line of its own at the quote's left margin, with a blank line above it if a list or block quote ends there",
+      );
+    }
+    return;
+  }
+  const isEmpty = (part: Token[]): boolean => !part.some((token) => token.type === "inline" || token.type === "fence" || token.type === "code_block" || token.type === "html_block");
+  if (isEmpty(inner.slice(0, separator)) || isEmpty(inner.slice(separator + 1))) {
+    context.problems.error(lineOf(inner[separator]!), `the quote's ${isEmpty(inner.slice(0, separator)) ? "original (above" : "translation (below"} its \`---\` line) is empty`, "write the original above the `---` line and its translation below it");
   }
 }
 
@@ -187,19 +244,9 @@ function buildFootnotes(tokens: Token[], context: BodyContext): Footnote[] {
   return footnotes;
 }
 
-function containerName(token: Token): BlockName | undefined {
-  const match = /^container_(quote|meeting|reading|note)_(open|close)$/.exec(token.type);
-  return match?.[1] as BlockName | undefined;
-}
-
-/** Index of the token closing the one at `open`, counting nesting of the same type. */
+/** Index of the token closing the one at `open`: the next token after it at its level that closes. */
 function matchingClose(tokens: Token[], open: number): number {
-  const type = tokens[open]!.type.replace(/_open$/, "");
-  let depth = 0;
-  for (let index = open; index < tokens.length; index++) {
-    const token = tokens[index]!;
-    if (token.type === `${type}_open`) depth++;
-    else if (token.type === `${type}_close` && --depth === 0) return index;
-  }
-  return tokens.length - 1;
+  const { level } = tokens[open]!;
+  const close = tokens.findIndex((token, index) => index > open && token.level === level && token.nesting === -1);
+  return close < 0 ? tokens.length - 1 : close;
 }

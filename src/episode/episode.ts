@@ -66,9 +66,9 @@ export interface Transcript {
 }
 
 export interface Section {
-  /** Fragment id of the heading; "" for the untitled opening section. */
+  /** Fragment id of the heading; "" for the untitled opening section (a heading always has one). */
   id: string;
-  /** Plain text of the heading, without its time stamp; "" for the opening section. */
+  /** Plain text of the heading, without its time stamp; "" for the opening section and a heading with no text. */
   title: string;
   titleHtml: string;
   /** Chapter start in seconds, when the heading has a time stamp. */

@@ -5,7 +5,8 @@ import { parseFile } from "music-metadata";
 import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
 import { statSignature } from "../files/content-hashes.ts";
 import type { ProblemList } from "../problems/problem.ts";
-import { mediaFile } from "../paths.ts";
+import { mediaFile } from "../paths/output-paths.ts";
+import { cacheDir } from "../paths/project-files.ts";
 import type { Audio, Media, Transcript } from "./episode.ts";
 import type { FrontMatter } from "./front-matter.ts";
 
@@ -142,7 +143,7 @@ async function siblingTranscript(media: Media, root: string): Promise<Transcript
  */
 async function audioDuration(file: string, root: string): Promise<number | undefined> {
   const key = `${file}\0${statSignature(await stat(file, { bigint: true }))}`;
-  const cached = path.join(root, ".cache/castpress/audio", `${createHash("sha256").update(key).digest("hex")}.json`);
+  const cached = path.join(cacheDir(root, "audio"), `${createHash("sha256").update(key).digest("hex")}.json`);
   const known = await readCacheEntry<{ duration?: number }>(cached, key);
   if (known && (known.duration === undefined || typeof known.duration === "number")) return known.duration;
   const { duration } = (await parseFile(file, { duration: true })).format;

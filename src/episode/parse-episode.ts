@@ -4,12 +4,11 @@ import { DateTime } from "luxon";
 import type { MarkdownIt } from "markdown-it";
 import { v5 as uuidv5 } from "uuid";
 import type { SiteConfig } from "../config/site-config.ts";
-import { peopleByName, validPeople, type LocatedPerson } from "../config/people-directory.ts";
-import { episodePage } from "../paths.ts";
-import { xmlSafeText } from "../feeds/xml-text.ts";
+import { peopleByName, validPeople, type LocatedPerson } from "./people-directory.ts";
+import { episodePage } from "../paths/output-paths.ts";
+import { xmlSafeText } from "../text/xml-text.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
-import { scanBlocks } from "./block-scanner.ts";
 import { buildBody } from "./body.ts";
 import type { Chapter, Episode, Person } from "./episode.ts";
 import { frontMatterSchema, type FrontMatter } from "./front-matter.ts";
@@ -70,7 +69,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   const md = context.md;
   const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
   // Control characters pasted into the body are dropped, as in the front matter (checked-yaml.ts).
-  const tokens = md.parse(scanBlocks(xmlSafeText(split.content), bodyFirstLine, problems), env);
+  const tokens = md.parse(xmlSafeText(split.content), env);
   const links = new LinkList(context.site.baseUrl);
   const { sections, footnotes } = buildBody(tokens, {
     md,
@@ -87,7 +86,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   const fromDir = path.dirname(sourcePath);
   const audio = fields.audio && (await resolveAudio(fields.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
   const image = fields.image ? await resolveMedia({ ref: fields.image, line: lineOf(["image"]) }, fromDir, context.root, problems, "image") : undefined;
-  const chapters = chaptersOf(sections, audio?.duration, tokens, bodyFirstLine, problems);
+  const chapters = chaptersOf(sections, fields.audio ? audio?.duration : null, tokens, bodyFirstLine, problems);
   problems.items.sort((a, b) => a.line - b.line);
 
   if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems, ownPeople };
@@ -128,9 +127,13 @@ export function parseEpisodeDate(text: string, timeZone: string): DateTime | und
   return date.isValid ? date : undefined;
 }
 
+/**
+ * The chapters of the stamped section headings. `duration` is the audio's (undefined when it
+ * could not be read); null for an episode without audio, which has no chapters to publish.
+ */
 function chaptersOf(
   sections: Episode["sections"],
-  duration: number | undefined,
+  duration: number | undefined | null,
   tokens: { type: string; tag: string; level: number; map: [number, number] | null }[],
   firstLine: number,
   problems: ProblemList,
@@ -148,11 +151,16 @@ function chaptersOf(
       if (previous && section.start <= previous.start) {
         problems.error(line, `the chapter "${section.title}" starts no later than the one before it`, "chapter stamps must increase down the episode");
       }
-      if (duration !== undefined && section.start >= duration) {
+      if (typeof duration === "number" && section.start >= duration) {
         problems.error(line, `the chapter "${section.title}" starts at ${section.start} s, past the audio's end (${Math.round(duration)} s)`, "fix the stamp, or the audio file");
       }
       chapters.push({ title: section.title, start: section.start, id: section.id });
     });
+  if (duration === null && chapters.length > 0) {
+    const line = headingLines[sections.filter((section) => section.title !== "" || section.id !== "").findIndex((section) => section.start !== undefined)] ?? firstLine;
+    problems.warning(line, "this episode has chapter stamps but no audio, so it has no chapters", "add the audio to the front matter (audio: src: ...), or remove the [MM:SS] stamps");
+    return [];
+  }
   return chapters;
 }
 

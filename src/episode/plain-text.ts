@@ -1,5 +1,5 @@
 import type { Token } from "markdown-it";
-import { personText, type PersonMention } from "./markdown.ts";
+import { personText, type PersonMention } from "./person-references.ts";
 
 /** Numbers every distinct link of an episode in order, for the plain text's `[n]` references. */
 export class LinkList {
@@ -75,6 +75,10 @@ export function renderPlainText(tokens: Token[], links: LinkList): string {
       case "hr":
         paragraphs.push(`${prefix}* * *`);
         break;
+      case "html_block":
+        // Raw HTML is text everywhere, as typed.
+        paragraphs.push(prefix + token.content.replace(/\n+$/, ""));
+        break;
     }
   }
   return joinParagraphs(paragraphs);
@@ -97,6 +101,9 @@ export function renderInlineText(tokens: Token[], links: LinkList): string {
   for (const token of tokens) {
     switch (token.type) {
       case "text":
+        text += token.content;
+        break;
+      case "html_inline":
         text += token.content;
         break;
       case "code_inline":

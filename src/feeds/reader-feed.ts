@@ -1,22 +1,26 @@
-import { absoluteUrl, archivePage, readerFeed } from "../paths.ts";
-import { feedEpisodes, feedItemXml, type FeedInput } from "./feed-input.ts";
+import { absoluteUrl, archivePage, readerFeed } from "../paths/output-paths.ts";
+import { feedEpisodes, type FeedInput } from "./feed-input.ts";
 import { feedItem } from "./feed-item.ts";
-import { rssDocument, type XmlDocument } from "./rss-document.ts";
+import { rssDocument } from "./rss-document.ts";
 
-/** /feed.xml: every published episode with its full text, and its audio where it has some. */
-export function readerFeedXml(input: FeedInput): XmlDocument {
+/**
+ * /feed.xml: the newest `feeds.latest` published issues, each with its full text and its audio
+ * where it has some. A reader app keeps what it has once fetched; the archive holds the rest.
+ */
+export function readerFeedXml(input: FeedInput): string {
   const { site } = input;
   return rssDocument(
     {
       title: site.title,
       description: site.description,
-      site_url: absoluteUrl(site.baseUrl, archivePage(1)),
-      feed_url: absoluteUrl(site.baseUrl, readerFeed()),
+      link: absoluteUrl(site.baseUrl, archivePage(1)),
+      feedUrl: absoluteUrl(site.baseUrl, readerFeed()),
       language: site.language,
-      generator: "castpress",
       ...(site.copyright && { copyright: site.copyright }),
-      ...(input.art && { image_url: absoluteUrl(site.baseUrl, input.art.url) }),
+      ...(input.art && { imageUrl: absoluteUrl(site.baseUrl, input.art.url) }),
     },
-    feedEpisodes(input.episodes).map((episode) => feedItemXml(input, "reader", episode, () => feedItem(episode, input))),
+    feedEpisodes(input.episodes)
+      .slice(0, site.feeds.latest)
+      .map((episode) => feedItem(episode, input, "full")),
   );
 }

@@ -2,17 +2,14 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createEleventy } from "../build/run-eleventy.ts";
-import { castpressData, outputsGoneSince, renderingChangesSince, type CastpressData } from "../eleventy/castpress-data.ts";
-import { primeData } from "../eleventy/episodes-data.ts";
+import { castpressData, outputsGoneSince, renderingChangesSince, type CastpressData } from "../project/castpress-data.ts";
 import { BackgroundIndexer } from "../eleventy/search-index.ts";
-import { TEMPLATES_DIR } from "../eleventy/nunjucks-environment.ts";
+import { TEMPLATES_DIR } from "../paths/package-files.ts";
+import { cacheDir, CONFIG_FILES, EPISODES_DIR } from "../paths/project-files.ts";
 import { describeError } from "../problems/describe-error.ts";
 import { formatProblem, hasErrors } from "../problems/problem.ts";
-import { isLoaded, loadProject, type LoadCache } from "../project.ts";
+import { isLoaded, loadProject, type LoadCache } from "../project/load-project.ts";
 import { DevServer } from "./dev-server.ts";
-
-/** Where `serve` builds: never dist/, since the preview includes drafts. */
-export const PREVIEW_OUTPUT = ".cache/castpress/serve";
 
 export interface PreviewOptions {
   root: string;
@@ -29,10 +26,13 @@ export interface PreviewOptions {
  */
 export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void> }> {
   const log = options.log ?? console.log;
-  const output = path.join(options.root, PREVIEW_OUTPUT);
+  // Never dist/, since the preview includes drafts.
+  const output = cacheDir(options.root, "serve");
   const server = new DevServer(output);
   // "watch" leaves the search index to the indexer below, run once the page has reloaded.
-  const eleventy = await createEleventy({ root: options.root, drafts: true }, output, { runMode: "watch" });
+  /** What the next build renders: set just before each build. */
+  let rendering: CastpressData | undefined;
+  const eleventy = await createEleventy({ root: options.root, drafts: true, data: () => rendering! }, output, { runMode: "watch" });
   const searchIndex = new BackgroundIndexer(options.root);
   let running: Promise<void> | undefined;
   let queued = false;
@@ -58,8 +58,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
         return;
       }
       const data = castpressData(project, true);
-      const rendering = everything ? data : renderingChangesSince(built!, data);
-      primeData(rendering);
+      rendering = everything ? data : renderingChangesSince(built!, data);
       await eleventy.write();
       if (built) await removeOutputs(output, outputsGoneSince(built, data));
       built = data;
@@ -109,13 +108,13 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
     onChange();
   };
   const watchers: FSWatcher[] = [
-    watch(path.join(options.root, "episodes"), { recursive: true }, (_event, file) => (file?.endsWith(".md") ? onChange() : onOtherChange())),
+    watch(path.join(options.root, EPISODES_DIR), { recursive: true }, (_event, file) => (file?.endsWith(".md") ? onChange() : onOtherChange())),
     watch(TEMPLATES_DIR, { recursive: true }, onOtherChange),
-    // A project's own templates/ overrides castpress's (src/eleventy/nunjucks-environment.ts).
+    // A project's own templates/ overrides castpress's (src/rendering/template-environments.ts).
     ...(existsSync(path.join(options.root, "templates")) ? [watch(path.join(options.root, "templates"), { recursive: true }, onOtherChange)] : []),
     // Editors save by replacing files, so the config files are watched through their folder.
     watch(options.root, (_event, file) => {
-      if (file === "castpress.yaml" || file === "people.yaml") onOtherChange();
+      if (file && CONFIG_FILES.includes(file)) onOtherChange();
     }),
   ];
   return {
@@ -129,7 +128,7 @@ export async function startPreview(options: PreviewOptions): Promise<{ url: stri
   };
 }
 
-/** Deletes output files and folders (paths as in src/paths.ts) a build no longer makes. */
+/** Deletes output files and folders (paths as in src/paths/output-paths.ts) a build no longer makes. */
 async function removeOutputs(output: string, urls: string[]): Promise<void> {
   await Promise.all(
     urls

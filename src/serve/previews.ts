@@ -1,7 +1,5 @@
-import { emailHtml, emailMessage, emailText, episodePage, podcastFeed, readerFeed } from "../paths.ts";
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+import { emailHtml, emailMessage, emailText, episodePage, podcastFeed, readerFeed } from "../paths/output-paths.ts";
+import { escapeHtml } from "../text/html-escape.ts";
 
 /**
  * One page per episode showing its email as subscribers will see it (desktop and phone

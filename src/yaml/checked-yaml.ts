@@ -1,6 +1,6 @@
 import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
-import { xmlSafeDeep } from "../feeds/xml-text.ts";
+import { xmlSafeDeep } from "../text/xml-text.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import type { ProblemList } from "../problems/problem.ts";
 import { authorErrorMap, describeValue, keyLabel } from "./author-messages.ts";

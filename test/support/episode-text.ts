@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { SiteConfig } from "../../src/config/site-config.ts";
-import { peopleByName } from "../../src/config/people-directory.ts";
+import { peopleByName } from "../../src/episode/people-directory.ts";
 import type { Episode } from "../../src/episode/episode.ts";
 import type { PersonEntry } from "../../src/episode/front-matter.ts";
 import { createMarkdown } from "../../src/episode/markdown.ts";
@@ -23,19 +23,8 @@ export async function parseEpisodeText(
   source: string,
   options: { people?: PersonEntry[]; site?: Partial<SiteConfig>; fileName?: string; now?: Date } = {},
 ): Promise<ParsedText> {
-  const root = path.join(FIXTURES, "episode-text");
-  const site: SiteConfig = {
-    title: "Test",
-    description: "A test publication",
-    author: "Tester",
-    baseUrl: "https://example.org",
-    language: "en",
-    timeZone: "Asia/Tokyo",
-    explicit: false,
-    perPage: 10,
-    root,
-    ...options.site,
-  };
+  const site = testSite(options.site);
+  const root = site.root;
   const directory = peopleByName(
     (options.people ?? []).map((entry, index) => ({ entry, line: index + 1 })),
     new ProblemList("people.yaml"),
@@ -45,11 +34,31 @@ export async function parseEpisodeText(
     root,
     site,
     people: directory,
-    md: createMarkdown(),
+    md,
     now: options.now ?? new Date("2025-06-01T00:00:00Z"),
   });
   return { ...(episode && { episode }), problems: problems.items, lines: problems.items.map(formatProblem) };
 }
+
+/** The small site config episodes are parsed against here. */
+export function testSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
+  return {
+    title: "Test",
+    description: "A test publication",
+    author: "Tester",
+    baseUrl: "https://example.org",
+    language: "en",
+    timeZone: "Asia/Tokyo",
+    explicit: false,
+    perPage: 10,
+    feeds: { latest: 20, fullShowNotes: 20 },
+    root: path.join(FIXTURES, "episode-text"),
+    ...overrides,
+  };
+}
+
+/** One markdown-it for every episode, as loadProject makes one per load. */
+const md = createMarkdown();
 
 /** An episode file: minimal front matter (lines 1-4), then the body from line 5. */
 export function episodeText(body: string, frontMatter = "title: Sample\ndate: 2025-01-16"): string {

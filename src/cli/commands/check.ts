@@ -1,6 +1,6 @@
 import { during } from "../../problems/describe-error.ts";
 import { formatProblem, hasErrors } from "../../problems/problem.ts";
-import { loadProject } from "../../project.ts";
+import { loadProject } from "../../project/load-project.ts";
 import type { Command } from "../commands.ts";
 
 export const check: Command = {

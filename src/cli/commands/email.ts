@@ -4,8 +4,9 @@ import { buildSite } from "../../build/build.ts";
 import type { Episode } from "../../episode/episode.ts";
 import { sendTestMessage } from "../../email/send-test.ts";
 import { InputError } from "../../problems/problem.ts";
-import { isLoaded, loadProject } from "../../project.ts";
-import { emailHtml, emailMessage, emailText } from "../../paths.ts";
+import { isLoaded, loadProject } from "../../project/load-project.ts";
+import { emailHtml, emailMessage, emailText } from "../../paths/output-paths.ts";
+import { CONFIG_FILES } from "../../paths/project-files.ts";
 import type { Command } from "../commands.ts";
 
 export const email: Command = {
@@ -37,7 +38,7 @@ export const email: Command = {
     }
 
     const files = [emailHtml, emailText, emailMessage].map((where) => path.join(out, where(episode.slug)));
-    if (await isStale(files, [path.join(root, episode.file), path.join(root, "castpress.yaml"), path.join(root, "people.yaml")])) {
+    if (await isStale(files, [path.join(root, episode.file), ...CONFIG_FILES.map((file) => path.join(root, file))])) {
       console.log(`Building ${path.relative(process.cwd(), out) || "."}/ ...`);
       await buildSite({ root, out });
     }

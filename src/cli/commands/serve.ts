@@ -1,10 +1,9 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { watch } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { SOURCE_DIR } from "../../paths/package-files.ts";
 import type { Command } from "../commands.ts";
 
-const SOURCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const WORKER = path.join(SOURCE_DIR, "serve/preview-worker.ts");
 
 export const serve: Command = {

@@ -1,17 +1,15 @@
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { loadPeopleDirectory, PEOPLE_FILE } from "./config/people-directory.ts";
-import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./config/site-config.ts";
-import type { Episode, Media, Person } from "./episode/episode.ts";
-import { createMarkdown } from "./episode/markdown.ts";
-import { parseEpisode, type ParseContext, type ParsedFile } from "./episode/parse-episode.ts";
-import { isOutside, resolveMedia } from "./episode/media.ts";
-import { checkPodcastArt } from "./feeds/podcast-art.ts";
-import { personPage, personSlug } from "./paths.ts";
-import { inReadingOrder, ProblemList, type Problem } from "./problems/problem.ts";
-
-export const EPISODES_DIR = "episodes";
-const FIRST_FILES = [SITE_CONFIG_FILE, PEOPLE_FILE];
+import { loadPeopleDirectory } from "../episode/people-directory.ts";
+import { loadSiteConfig, type SiteConfig } from "../config/site-config.ts";
+import type { Episode, Media, Person } from "../episode/episode.ts";
+import { createMarkdown } from "../episode/markdown.ts";
+import { parseEpisode, type ParseContext, type ParsedFile } from "../episode/parse-episode.ts";
+import { isOutside, resolveMedia } from "../episode/media.ts";
+import { checkPodcastArt } from "./podcast-art.ts";
+import { personPage, personSlug } from "../paths/output-paths.ts";
+import { CONFIG_FILES, EPISODES_DIR, SITE_CONFIG_FILE } from "../paths/project-files.ts";
+import { inReadingOrder, ProblemList, type Problem } from "../problems/problem.ts";
 
 export interface LoadOptions {
   /** Include drafts and scheduled episodes (a private preview). */
@@ -78,9 +76,9 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   allEpisodes.sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
   const episodes = options.drafts ? allEpisodes : allEpisodes.filter((episode) => !episode.draft && !episode.scheduled);
   // A config with mistakes still let every episode be checked, but nothing may be built from it.
-  if (!config) return { problems: inReadingOrder(problems, FIRST_FILES) };
+  if (!config) return { problems: inReadingOrder(problems, CONFIG_FILES) };
   const { art, logo } = settings;
-  return { root, site, people, allEpisodes, episodes, problems: inReadingOrder(problems, FIRST_FILES), ...(art && { art }), ...(logo && { logo }) };
+  return { root, site, people, allEpisodes, episodes, problems: inReadingOrder(problems, CONFIG_FILES), ...(art && { art }), ...(logo && { logo }) };
 }
 
 /** The config, the people directory, and the podcast art and email logo the config names. */
@@ -89,7 +87,7 @@ async function loadSettings(root: string) {
     loadSiteConfig(root),
     loadPeopleDirectory(root),
   ]);
-  const siteMedia = new ProblemList("castpress.yaml");
+  const siteMedia = new ProblemList(SITE_CONFIG_FILE);
   const [art, logo] = await Promise.all(
     ([[site.image, ["image"]], [site.email?.logo, ["email", "logo"]]] as const).map(([ref, key]) =>
       ref ? resolveMedia({ ref, line: configLineOf([...key]) }, root, root, siteMedia, "image") : undefined,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { imageSizeFromFile } from "image-size/fromFile";
-import { SITE_CONFIG_FILE, type SiteConfig } from "../config/site-config.ts";
+import type { SiteConfig } from "../config/site-config.ts";
+import { SITE_CONFIG_FILE } from "../paths/project-files.ts";
 import type { Media } from "../episode/episode.ts";
 import { ProblemList, type Problem } from "../problems/problem.ts";
 

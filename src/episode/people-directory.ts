@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import type { Person } from "../episode/episode.ts";
-import { personEntry, type PersonEntry } from "../episode/front-matter.ts";
-import { personSlug } from "../paths.ts";
+import type { Person } from "./episode.ts";
+import { personEntry, type PersonEntry } from "./front-matter.ts";
+import { personSlug } from "../paths/output-paths.ts";
+import { PEOPLE_FILE } from "../paths/project-files.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
-export const PEOPLE_FILE = "people.yaml";
 
 /** A people entry that passed its schema, with the line it starts on. */
 export interface LocatedPerson {

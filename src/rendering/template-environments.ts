@@ -1,12 +1,10 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import type { Block } from "../episode/episode.ts";
-import { calendarDate, playingTime, readableDate } from "../display/dates-and-times.ts";
-import * as paths from "../paths.ts";
-
-/** castpress's own templates, wherever the author's project is. */
-export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../templates");
+import { calendarDate, playingTime, readableDate } from "../text/dates-and-times.ts";
+import * as paths from "../paths/output-paths.ts";
+import { TEMPLATES_DIR } from "../paths/package-files.ts";
+import { episodeDescription } from "./episode-description.ts";
 
 /** The output families every block has a template for: templates/blocks/<block>/<variant>.njk. */
 export type BlockVariant = "web" | "email" | "feed" | "text";
@@ -50,6 +48,7 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   });
   environment.addFilter("isoDateTime", (date: Date) => date.toISOString());
   environment.addFilter("playingTime", playingTime);
+  environment.addFilter("episodeDescription", episodeDescription);
   environment.addFilter("absoluteUrl", function (this: { ctx: { castpress: { site: { baseUrl: string } } } }, url: string) {
     return paths.absoluteUrl(this.ctx.castpress.site.baseUrl, url);
   });

@@ -1,6 +1,6 @@
 import type { Episode, Person } from "../episode/episode.ts";
-import { archivePage, chaptersFile, emailHtml, emailMessage, emailText, episodePage, personPage, tagPage, tagSlug } from "../paths.ts";
-import type { Project } from "../project.ts";
+import { archivePage, chaptersFile, emailHtml, emailMessage, emailText, episodePage, personPage, tagPage, tagSlug } from "../paths/output-paths.ts";
+import type { Project } from "./load-project.ts";
 
 export interface TagEntry {
   name: string;

@@ -1,0 +1,28 @@
+import { templateEnvironments } from "../rendering/template-environments.ts";
+import type { BuildOptions } from "./build-options.ts";
+import { buildProgress } from "./build-progress.ts";
+import { emails } from "./emails.ts";
+import { episodesData } from "./episodes-data.ts";
+import { feeds } from "./feeds.ts";
+import { searchIndex } from "./search-index.ts";
+import { webAssets } from "./web-assets.ts";
+import { webStructuredData } from "./web-structured-data.ts";
+
+/**
+ * castpress is a few plugins over one set of episodes; each file under src/eleventy/ is one
+ * concern, and all of them get what they need from `options`, nothing else. Episodes are
+ * data, parsed once by castpress (episodes-data): Eleventy never reads them as templates,
+ * and `castpress serve` watches them itself.
+ */
+export function castpress(eleventyConfig: any, options: BuildOptions): void {
+  eleventyConfig.setTemplateFormats(["njk"]);
+  eleventyConfig.addPlugin(episodesData, options);
+  eleventyConfig.addPlugin(webStructuredData);
+  eleventyConfig.addPlugin(webAssets);
+  eleventyConfig.addPlugin(searchIndex, options);
+  eleventyConfig.addPlugin(buildProgress);
+  const templates = templateEnvironments(options.root);
+  eleventyConfig.setLibrary("njk", templates.markup);
+  eleventyConfig.addPlugin(emails, { ...options, templates });
+  eleventyConfig.addPlugin(feeds, { ...options, templates });
+}

@@ -1,0 +1,131 @@
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import { didYouMean } from "../problems/did-you-mean.ts";
+import { personPage } from "../paths/output-paths.ts";
+import type { Person } from "./episode.ts";
+import type { MarkdownEnv } from "./markdown.ts";
+
+export type PersonMention = {
+  name: string;
+  shown: string;
+  person?: Person;
+  first?: boolean;
+};
+
+export const PERSON_REFERENCE = "person_ref";
+
+/**
+ * `[[Name]]` and `[[Name|shown]]` where CommonMark leaves the brackets as text: this runs after
+ * markdown-it's inline parse, so brackets that are part of a link, an image or a reference
+ * are Markdown's, and escaped brackets (`\[[Name]]`), code and autolinks are never looked at.
+ * It runs before text_join, while escapes are still tokens of their own.
+ */
+export function personReferences(md: MarkdownIt): void {
+  md.core.ruler.before("text_join", "person_references", findPeople);
+  md.renderer.rules[PERSON_REFERENCE] = (tokens, index) => renderPersonHtml(tokens[index]!.meta as unknown as PersonMention, md);
+}
+
+/**
+ * Not preceded by `[` or `!` and not followed by `]`: `[[[x]]]` and `![[x]]` are a link label
+ * and an image that CommonMark did not take, not a person.
+ */
+const REFERENCE = /(?<![[!])\[\[([^[\]\n]+)\]\](?!\])/g;
+
+/** What follows `[[x]]:` on a line that looks like a reference definition: a link destination. */
+const DEFINITION_REST = /^:[ \t]+(?:<[^>\n]*>|[/#.?][^\s]*|[A-Za-z][\w+.-]*:[^\s]*|[^\s]*\/[^\s]*)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
+
+function findPeople(state: StateCore): void {
+  const env = state.env as MarkdownEnv;
+  const seen = new Set(env.mentioned.map((person) => person.name));
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children?.length) continue;
+    const children: Token[] = [];
+    let linkDepth = 0;
+    let lineInBlock = 0;
+    let run: Token[] = [];
+    const flushRun = (): void => {
+      if (run.length > 0) children.push(...withPeople(run, state, env, seen, env.firstLine + (block.map?.[0] ?? 0) + lineInBlock, isLineStart(children)));
+      run = [];
+    };
+    for (const child of block.children) {
+      if (linkDepth === 0 && isLiteral(child)) {
+        run.push(child);
+        continue;
+      }
+      flushRun();
+      if (child.type === "link_open") linkDepth++;
+      if (child.type === "link_close") linkDepth--;
+      if (child.type === "softbreak" || child.type === "hardbreak") lineInBlock++;
+      children.push(child);
+    }
+    flushRun();
+    block.children = children;
+  }
+}
+
+/**
+ * Tokens whose text is shown as the author typed it: plain text, raw HTML (shown as text) and
+ * entities. An escape (`\[`) is not one: it is how an author keeps brackets from being a person.
+ */
+const isLiteral = (token: Token): boolean =>
+  token.type === "text" || token.type === "html_inline" || (token.type === "text_special" && token.info === "entity");
+
+const isLineStart = (before: Token[]): boolean => before.length === 0 || ["softbreak", "hardbreak"].includes(before.at(-1)!.type);
+
+/** A run of literal tokens, with each person reference in it as a token of its own. */
+function withPeople(run: Token[], state: StateCore, env: MarkdownEnv, seen: Set<string>, line: number, atLineStart: boolean): Token[] {
+  const text = run.map((token) => token.content).join("");
+  if (!text.includes("[[")) return run;
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const match of text.matchAll(REFERENCE)) {
+    const end = match.index + match[0].length;
+    const [name, shown] = match[1]!.split("|", 2).map((part) => part.trim());
+    if (!name) continue;
+    if (atLineStart && match.index === 0 && DEFINITION_REST.test(text.slice(end))) continue;
+    if (match.index > last) tokens.push(textToken(state, text.slice(last, match.index)));
+    last = end;
+    const mention: PersonMention = { name, shown: shown || name };
+    const token = new state.Token(PERSON_REFERENCE, "", 0);
+    token.meta = mention;
+    tokens.push(token);
+    const person = env.people.get(name);
+    if (!person) {
+      env.problems.error(
+        line,
+        `no one called "${name}" is in the people directory or this episode's people${didYouMean(name, [...env.people.keys()])}`,
+        "fix the name, or add the person to people.yaml or to this episode's `people:` list",
+      );
+      continue;
+    }
+    mention.person = person;
+    mention.first = !seen.has(person.name);
+    if (mention.first) {
+      seen.add(person.name);
+      env.mentioned.push(person);
+    }
+  }
+  if (last === 0) return run;
+  if (last < text.length) tokens.push(textToken(state, text.slice(last)));
+  return tokens;
+}
+
+function textToken(state: StateCore, content: string): Token {
+  const token = new state.Token("text", "", 0);
+  token.content = content;
+  return token;
+}
+
+function renderPersonHtml(mention: PersonMention, md: MarkdownIt): string {
+  const escape = md.utils.escapeHtml;
+  const person = mention.person;
+  if (!person) return escape(mention.shown);
+  const link = `<a class="person" href="${personPage(person.slug)}">${escape(mention.shown)}</a>`;
+  if (!mention.first || !person.native) return link;
+  return `${link} <span class="person-native">(<span lang="${escape(person.lang ?? "und")}">${escape(person.native)}</span>)</span>`;
+}
+
+/** The plain-text form of a mention, matching the HTML one. */
+export function personText(mention: PersonMention): string {
+  const person = mention.person;
+  return mention.first && person?.native ? `${mention.shown} (${person.native})` : mention.shown;
+}
