@@ -94,20 +94,7 @@ const AUTHOR = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined
 /** `castpress` run as an ordinary user (nobody, when the tests run as root), on a project that user owns. */
 async function castpressAsAuthor(args: string[], project: string): Promise<CliResult> {
   if (AUTHOR) execFileSync("chown", ["-R", `${AUTHOR.uid}:${AUTHOR.gid}`, project]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: project,
-      env: { ...process.env, CI: "true" },
-      stdio: ["ignore", "pipe", "pipe"],
-      ...AUTHOR,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+  return castpress(args, { cwd: project, ...(AUTHOR && { user: AUTHOR }) });
 }
 
 describe("build never deletes what castpress did not make", () => {
