@@ -63,13 +63,10 @@ export function describeError(error: unknown): string[] {
     const { reason, hint } = SYSTEM_ERRORS[system.code!] ?? { reason: oneLine(system.message), hint: "fix the cause above, then run the command again" };
     return [[where, doing, reason].filter(Boolean).join(": ") + ` — ${hint}`];
   }
-  const messages: string[] = [];
-  for (const link of chain) {
-    const message = oneLine(link instanceof Error ? link.message : String(link));
-    if (message && !messages.some((earlier) => earlier.includes(message))) messages.push(message);
-  }
-  const reason = messages.join(": ") || "an unknown error";
-  return [[where, doing, reason].filter(Boolean).join(": ")];
+  // The innermost error says what went wrong; the wrappers (Eleventy's, Nunjucks') say where in castpress's own templates.
+  const innermost = chain.findLast((link) => link instanceof Error && link.message) ?? chain.at(-1);
+  const reason = withoutTemplateTrail(innermost instanceof Error ? innermost.message : String(innermost ?? "")) || "an unknown error";
+  return [[doing, reason].filter(Boolean).join(": ")];
 }
 
 /** Hints for the faults of the file system an author can meet, by Node's error code. */
@@ -105,10 +102,37 @@ function displayPath(file: string | undefined): string | undefined {
   return relative === "" ? "." : relative.startsWith("..") ? file : relative;
 }
 
+/**
+ * Nunjucks nests each template's error in the next one's message, line by line: "(file)",
+ * "Template render error: (file)", "Error: what". Kept: what each line says, without the
+ * template paths castpress's own wrappers already name and without stack lines.
+ */
+function withoutTemplateTrail(message: string): string {
+  return oneLine(
+    message
+      .split("\n")
+      .filter((line) => !STACK_LINE.test(line.trim()))
+      .map((line) =>
+        line
+          .trim()
+          .replace(/^Template render error:\s*/, "")
+          .replace(/^Error:\s*/, "")
+          .replace(/:?\s*\((?:\.{0,2}\/)[^()]*\)$/, ":")
+          .replace(/^\((?:\.{0,2}\/)[^()]*\)\s*/, ""),
+      )
+      .filter((line) => line && line !== ":")
+      .join("\n"),
+  )
+    .replace(/:(\s*:)+/g, ":")
+    .replace(/:$/, "");
+}
+
+const STACK_LINE = /^at .+:\d+:\d+\)?$/;
+
 /** Messages of libraries span lines (MJML, Eleventy): one line, in their order. */
 const oneLine = (text: string): string =>
   text
     .split("\n")
     .map((line) => line.trim())
-    .filter((line) => line && !/^at .+:\d+:\d+\)?$/.test(line))
+    .filter((line) => line && !STACK_LINE.test(line))
     .join(" ");
