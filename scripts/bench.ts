@@ -3,7 +3,10 @@
  * edit takes to show while serving, and how that compares with bare Eleventy rendering the
  * same Markdown, measured in one run on this machine (issue 7).
  *
- *   npm run bench -- [--episodes 1000] [--runs 3] [--json PATH] [--skip-serve] [--big-inputs]
+ *   npm run bench -- [--episodes 1000] [--runs 3] [--json PATH] [--skip-serve] [--big-inputs] [--send 10000]
+ *
+ * --send N also times `castpress send` of one issue to N subscribers (and to N/10, to see that
+ * the rate and memory stay flat as the list grows) through a local SMTP sink (issue 13).
  *
  * --big-inputs also times one cold build of issue 8's big inputs (a 2 MB episode, 10,000
  * people, 5,000 tags) and its peak memory.
@@ -23,6 +26,7 @@ import { describeMachine, formatTable, ratios, ROW_LABELS, summarise, type Bench
 import { measureServeEdits } from "./bench/serve-edit.ts";
 import { writeSyntheticProject } from "./bench/synthetic-project.ts";
 import { BIG_PEOPLE, BIG_TAGS, writeBigInputs } from "./bench/big-inputs.ts";
+import { measureSend, type SendFigures } from "./bench/send.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SAMPLE_AUDIO = "episodes/audio/2025-01-16-china-japan-relations-reset";
@@ -36,12 +40,14 @@ const { values } = parseArgs({
     json: { type: "string" },
     "skip-serve": { type: "boolean", default: false },
     "big-inputs": { type: "boolean", default: false },
+    send: { type: "string" },
   },
   strict: true,
 });
 const episodeCount = positiveInteger(values.episodes, "--episodes");
 const runs = positiveInteger(values.runs, "--runs");
 const skipServe = values["skip-serve"];
+const sendRecipients = values.send === undefined ? undefined : positiveInteger(values.send, "--send");
 const jsonPath = path.resolve(values.json ?? path.join(REPO_ROOT, "bench-results", `bench-${episodeCount}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`));
 
 const loadAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
@@ -112,6 +118,15 @@ try {
     return { ms: run.ms, peakMb };
   }
 
+  const sends: SendFigures[] = [];
+  if (sendRecipients) {
+    for (const recipients of [...new Set([Math.max(1, Math.round(sendRecipients / 10)), sendRecipients])]) {
+      const figures = await measureSend(REPO_ROOT, cli, work, recipients);
+      progress(`send to ${recipients}: ${(figures.ms / 1000).toFixed(2)} s, ${figures.messagesPerSecond} messages/s${figures.peakMb ? `, peak ${figures.peakMb} MB` : ""}`);
+      sends.push(figures);
+    }
+  }
+
   const order: RowName[] = ["cold", "warm", "serveStart", "serveEdit", "bareCold", "bareWarm"];
   const rows: BenchReport["rows"] = Object.fromEntries(
     order.filter((name) => samples[name].length > 0).map((name) => [name, summarise(ROW_LABELS[name], samples[name])]),
@@ -139,8 +154,12 @@ try {
     const peak = bigInputs.peakMb === undefined ? "" : `, peak RSS ${bigInputs.peakMb} MB`;
     console.log(`\nbig inputs (2 MB episode, ${BIG_PEOPLE} people, ${BIG_TAGS} tags): cold build ${(bigInputs.ms / 1000).toFixed(2)} s${peak}`);
   }
+  for (const send of sends) {
+    const peak = send.peakMb === undefined ? "n/a" : `${send.peakMb} MB`;
+    console.log(`send to ${send.recipients} subscribers (local SMTP sink, ${send.accepted} accepted): ${(send.ms / 1000).toFixed(2)} s, ${send.messagesPerSecond} messages/s (target ≥ 200), peak RSS ${peak} (target < 200 MB)`);
+  }
   await mkdir(path.dirname(jsonPath), { recursive: true });
-  await writeFile(jsonPath, `${JSON.stringify({ ...report, ...(outputs && { outputs }), ...(bigInputs && { bigInputs }) }, null, 2)}\n`);
+  await writeFile(jsonPath, `${JSON.stringify({ ...report, ...(outputs && { outputs }), ...(bigInputs && { bigInputs }), ...(sends.length > 0 && { sends }) }, null, 2)}\n`);
   console.log(`\nwrote ${jsonPath}`);
 } finally {
   await rm(work, { recursive: true, force: true });

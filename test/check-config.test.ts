@@ -11,7 +11,7 @@ describe("castpress check on castpress.yaml and people.yaml with mistakes", () =
     // Tatsuo]] still resolve: only Li Qiang, in no directory, is an unknown person.
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       "castpress.yaml:2: description is missing — one or two sentences about the publication",
-      "castpress.yaml:3: unknown key \"descripton\" (did you mean \"description\"?) — use one of: title, description, author, baseUrl, language, timeZone, explicit, copyright, image, signup, perPage, podcast, email",
+      "castpress.yaml:3: unknown key \"descripton\" (did you mean \"description\"?) — use one of: title, description, author, baseUrl, language, timeZone, explicit, copyright, image, signup, perPage, feeds, podcast, email",
       "castpress.yaml:4: author is empty — the author's name",
       "castpress.yaml:5: baseUrl \"example.org/archive\" is not a web address (https://...) — where the site is published, such as https://example.org",
       "castpress.yaml:7: timeZone \"Asia/Tokio\" is not an IANA time zone (did you mean \"Asia/Tokyo\"?) — write an IANA zone name such as \"Asia/Tokyo\" or \"Europe/London\"",
@@ -21,7 +21,7 @@ describe("castpress check on castpress.yaml and people.yaml with mistakes", () =
       "castpress.yaml:12: unknown key \"ownr\" in podcast (did you mean \"owner\"?) — use one of: category, subcategory, type, owner, guid, locked, funding, hosts",
       "people.yaml:4: entry 2, name is missing — give the person's name as it appears in [[...]]",
       "people.yaml:4: unknown key \"nmae\" in entry 2 (did you mean \"name\"?) — use one of: name, native, lang, role",
-      "people.yaml:7: \"Wang Yi\" has a native name but no lang — add lang: ja (or zh, ko, ...) so the right glyphs are chosen",
+      "people.yaml:7: \"Wang Yi\" has a native name but no lang — add lang: ja (or ko, zh-Hans, ...) so the right glyphs are chosen",
       "people.yaml:9: \"Fukuda Tatsuo\" is listed twice (first on line 1) — keep one entry per person",
       "episodes/2025-01-16-still-checked.md:6: no one called \"Li Qiang\" is in the people directory or this episode's people — fix the name, or add the person to people.yaml or to this episode's `people:` list",
     ]);

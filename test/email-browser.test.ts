@@ -88,10 +88,11 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
   it("starts the body with the hidden preheader, and shows every title and subtitle character as text", async () => {
     const page = await open(fixture.url, "escaping", 600, "light");
     const seen = await page.evaluate(() => {
-      const first = document.body.querySelector("div")!;
+      const preheader = document.body.querySelector("div.preheader")!;
       return {
-        preheader: first.textContent!,
-        preheaderHidden: getComputedStyle(first).display === "none",
+        preheader: preheader.textContent!,
+        preheaderFirst: document.body.textContent!.trimStart().startsWith(preheader.textContent!),
+        preheaderHidden: getComputedStyle(preheader).display === "none",
         title: document.title,
         heading: document.querySelector("h1")!.textContent,
         subtitle: document.querySelector(".subtitle")!.textContent,
@@ -104,6 +105,7 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
     // The padding after it: zero-width non-joiners and no-break spaces, nothing the inbox would show.
     expect(seen.preheader.slice(subtitle.length)).toMatch(/^(\u200c\u00a0){40,}$/);
     expect(seen.preheaderHidden).toBe(true);
+    expect(seen.preheaderFirst).toBe(true);
     expect(seen.title).toBe(title);
     expect(seen.heading).toBe(title);
     expect(seen.subtitle).toBe(subtitle);

@@ -71,7 +71,9 @@ describe("an email longer than Gmail shows", () => {
     expect(text).toMatch(/\nUnsubscribe: \{\{ UnsubscribeURL \}\}\nManage subscription: \{\{ ManageURL \}\}\n$/);
   });
 
-  it("puts both cut parts in the .eml as built", async () => {
+  it("puts both cut parts in the .eml that castpress email makes", async () => {
+    const made = await castpress(["email", "long-read"], { cwd: project });
+    expect(made.code, made.stderr).toBe(0);
     const mail = await simpleParser(await readFile(path.join(project, "dist/email/long-read.eml")));
     expect(mail.html).toBe(html);
     expect(mail.text).toBe(text);

@@ -89,7 +89,7 @@ The translation
     expect(lines).toEqual([
       'episodes/2025-01-16-sample.md:6: the quote block has no attribute "speker" (did you mean "speaker"?) — use one of: speaker, role, source, cite, date, lang',
       'episodes/2025-01-16-sample.md:6: "2025-13-01" is not a date — write the date as YYYY-MM-DD, e.g. date=2025-01-13',
-      'episodes/2025-01-16-sample.md:6: "not_a_tag" is not a language tag — use a BCP 47 tag such as zh, zh-Hans, ja or en',
+      "episodes/2025-01-16-sample.md:6: lang=not_a_tag is not a language tag of the IANA registry (unknown code 'not_a_tag') — use a tag of the IANA language subtag registry, such as ja, ko, zh-Hans",
       'episodes/2025-01-16-sample.md:6: the source "example.org" is not a web address — give the source as a full URL starting with https://',
     ]);
   });
@@ -97,7 +97,7 @@ The translation
   it("asks for lang when a quote has a translation", async () => {
     const { lines } = await parseEpisodeText(episodeText("\n::: quote\n原文\n---\nTranslation\n:::\n"));
     expect(lines).toEqual([
-      "episodes/2025-01-16-sample.md:6: this quote has a translation but does not say the original's language — add lang=zh (or ja, zh-Hans, ...) to its opening line",
+      "episodes/2025-01-16-sample.md:6: this quote has a translation but does not say the original's language — add lang=ja (or ko, zh-Hans, ...) to its opening line",
     ]);
   });
 });

@@ -33,6 +33,7 @@ describe("characters no output can carry, in an episode", () => {
     const title = "Ring the bell 北京";
 
     expect(await read("episodes/first-episode/index.html")).toContain(`<h1>${title}</h1>`);
+    expect((await castpress(["email", "first-episode"], { cwd: project })).code).toBe(0);
     expect((await simpleParser(await readFile(path.join(dist, "email/first-episode.eml")))).subject).toBe(title);
     expect((await read("email/first-episode.txt")).split("\n")).toContain(title);
     const feed = await new Parser().parseString(await read("feed.xml"));

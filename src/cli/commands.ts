@@ -3,7 +3,9 @@ import { build } from "./commands/build.ts";
 import { check } from "./commands/check.ts";
 import { email } from "./commands/email.ts";
 import { newEpisode } from "./commands/new.ts";
+import { send } from "./commands/send.ts";
 import { serve } from "./commands/serve.ts";
+import { unsubscribe } from "./commands/unsubscribe.ts";
 
 export interface Command {
   name: string;
@@ -13,7 +15,7 @@ export interface Command {
   run(values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[]): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [newEpisode, check, build, serve, email];
+export const COMMANDS: Command[] = [newEpisode, check, build, serve, email, send, unsubscribe];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { appleCategoryIssues } from "./apple-categories.ts";
+import { languageTagSchema } from "../language/language-tag-schema.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { SITE_CONFIG_FILE } from "../paths/project-files.ts";
@@ -19,10 +20,7 @@ const timeZone = z
   })
   .describe('write an IANA zone name such as "Asia/Tokyo" or "Europe/London"');
 
-const language = z
-  .string()
-  .refine((tag) => isLanguageTag(tag), { message: "is not a BCP 47 language tag" })
-  .describe('write a language tag such as "en", "en-GB" or "zh-Hans"');
+const language = languageTagSchema('write the site\'s language as a BCP 47 tag such as "en", "en-GB" or "ko"');
 
 const person = z.strictObject({
   name: text("write the person's name"),
@@ -49,11 +47,14 @@ const email = z
       .optional()
       .describe("one sentence on why the reader gets this email, shown in the footer"),
     service: z
-      .enum(["listmonk", "mailchimp", "buttondown", "ghost", "custom"])
+      .enum(["listmonk", "mailchimp", "buttondown", "ghost", "custom", "castpress"])
       .default("listmonk")
-      .describe("the mail service whose merge tags fill the unsubscribe and manage links"),
-    unsubscribeUrl: z.string().optional().describe("with service: custom, the unsubscribe link or merge tag"),
-    manageUrl: z.string().optional().describe("with service: custom, the manage-subscription link or merge tag"),
+      .describe("the mail service whose merge tags fill the unsubscribe and manage links, or castpress (castpress send fills them)"),
+    unsubscribeUrl: z
+      .string()
+      .optional()
+      .describe("with service: custom, the unsubscribe link or merge tag; with service: castpress, an https URL with {token} (and {email})"),
+    manageUrl: z.string().optional().describe("with service: custom, the manage-subscription link or merge tag; optional with service: castpress"),
     unsubscribeMailto: z
       .email()
       .optional()
@@ -63,6 +64,9 @@ const email = z
   })
   .refine((mail) => mail.service !== "custom" || (mail.unsubscribeUrl && mail.manageUrl), {
     message: "needs unsubscribeUrl and manageUrl when service is custom",
+  })
+  .refine((mail) => mail.service !== "castpress" || (mail.unsubscribeUrl?.startsWith("https://") && mail.unsubscribeUrl.includes("{token}")), {
+    message: "needs unsubscribeUrl, an https URL with {token} in it, when service is castpress (castpress send puts each subscriber's token there)",
   })
   .describe("the email settings: from, postalAddress and service");
 
@@ -173,10 +177,3 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export function isLanguageTag(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}

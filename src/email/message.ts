@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
+import type Mail from "nodemailer/lib/mailer";
 import type { EmailConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
 import { mailServiceLinks } from "./mail-service-links.ts";
@@ -7,45 +8,70 @@ import { mailServiceLinks } from "./mail-service-links.ts";
 export interface IssueMessage {
   episode: Episode;
   email: EmailConfig;
-  /** The site's origin, for the List-Id when none is configured. */
+  /** The site's origin: the Message-ID's host, and the List-Id when none is configured. */
   baseUrl: string;
+  subject: string;
   html: string;
   text: string;
+  /** `Name <address>` or an address: the subscriber, or whoever a test goes to. */
+  to: string | Mail.Address;
+  /** When it is sent (or made): a Date in the past is what spam filters score. */
+  date: Date;
+  /** castpress send gives each subscriber's own, the same on every retry; otherwise from the content. */
+  messageId?: string;
+  /** The subscriber's own unsubscribe link, when castpress sends; otherwise the configured one, if it is a URI. */
+  unsubscribeUrl?: string;
 }
 
 /**
- * The issue as one multipart/alternative MIME message (text, then HTML), ready to import into
- * a mail service or to send as a test. The List-Unsubscribe link is the service's merge tag,
- * filled in per subscriber when the service sends it; One-Click is RFC 8058.
+ * The issue as nodemailer's message options: multipart/alternative (text, then HTML), CRLF line
+ * endings only (RFC 5322; a bare LF makes relays split or reject a message), `List-Unsubscribe`
+ * with URIs only (a mail service's unfilled merge tag is not one) and RFC 8058 One-Click when one
+ * of them is https.
  */
-export function composeMessage({ episode, email, baseUrl, html, text }: IssueMessage): Promise<Buffer> {
-  const links = mailServiceLinks(email);
-  const unsubscribe = [links.unsubscribe, email.unsubscribeMailto && `mailto:${email.unsubscribeMailto}`]
-    .filter(Boolean)
-    .map((url) => `<${url}>`)
-    .join(", ");
+export function messageOptions(message: IssueMessage): Mail.Options {
+  const { episode, email, baseUrl, subject, html, text } = message;
   const host = new URL(baseUrl).hostname;
-  const contentHash = createHash("sha256").update(episode.title).update("\0").update(html).update("\0").update(text).digest("hex");
-  const composer = new MailComposer({
-    // Deterministic, so an unchanged issue rebuilds to the same bytes. The content's hash is in
-    // the Message-ID because Gmail hides a second message with an ID it has seen: an edited
-    // issue sent as a test again must arrive.
-    messageId: `<${episode.guid}.${contentHash.slice(0, 16)}@${host}>`,
+  const unsubscribe = [message.unsubscribeUrl ?? mailServiceLinks(email).unsubscribe, email.unsubscribeMailto && `mailto:${email.unsubscribeMailto}`].filter(
+    (link): link is string => Boolean(link) && isUri(link as string),
+  );
+  const contentHash = createHash("sha256").update(subject).update("\0").update(html).update("\0").update(text).digest("hex");
+  return {
+    // The content's hash is in a made issue's Message-ID because Gmail hides a second message with
+    // an ID it has seen: an edited issue sent as a test again must arrive.
+    messageId: message.messageId ?? `<${episode.guid}.${contentHash.slice(0, 16)}@${host}>`,
     baseBoundary: contentHash.slice(16, 40),
+    newline: "windows",
     from: email.from,
+    to: message.to,
     ...(email.replyTo && { replyTo: email.replyTo }),
-    subject: episode.title,
-    date: episode.date,
+    subject,
+    date: message.date,
     text,
     html,
     headers: {
-      "List-Id": prepared(`<${email.listId ?? host}>`),
-      // Prepared: a merge tag such as `{{ UnsubscribeURL }}` must reach the service as written.
-      "List-Unsubscribe": prepared(unsubscribe),
-      "List-Unsubscribe-Post": prepared("List-Unsubscribe=One-Click"),
+      "List-Id": `<${email.listId ?? host}>`,
+      ...(unsubscribe.length > 0 && { "List-Unsubscribe": prepared(unsubscribe.map((link) => `<${link}>`).join(", ")) }),
+      ...(unsubscribe.some((link) => link.startsWith("https://")) && { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }),
     },
-  });
-  return new Promise((resolve, reject) => composer.compile().build((error, message) => (error ? reject(error) : resolve(message))));
+  };
 }
 
+/** The issue as one MIME message (the .eml), ready to import into a mail service or send as a test. */
+export function composeMessage(message: IssueMessage): Promise<Buffer> {
+  const composer = new MailComposer(messageOptions(message));
+  return new Promise((resolve, reject) => composer.compile().build((error, built) => (error ? reject(error) : resolve(built))));
+}
+
+/** The bare address of `Name <address>` or of an address. */
+export function bareAddress(address: string): string {
+  return (/<([^>]+)>\s*$/.exec(address)?.[1] ?? address).trim();
+}
+
+/** A link a mail client can follow from the header: https, http or mailto, and nothing left to fill in. */
+function isUri(link: string): boolean {
+  return /^(https?|mailto):/.test(link) && URL.canParse(link) && !/[{}|*%\s]/.test(link.replace(/%[0-9A-Fa-f]{2}/g, ""));
+}
+
+/** As written: nodemailer would fold or encode a long list of links. */
 const prepared = (value: string) => ({ prepared: true, value });

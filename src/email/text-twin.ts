@@ -1,3 +1,5 @@
+import stringWidth from "string-width";
+
 /**
  * Helpers for the plain-text twin, which is rendered from the blocks' text.njk templates with
  * the text environment (nothing escaped, since nothing is markup).
@@ -20,17 +22,11 @@ export function prefixLines(text: string, prefix: string): string {
 
 /** A heading underlined to its width, as plain-text mail marks headings. */
 export function underline(text: string, char = "="): string {
-  return `${text}\n${char.repeat(Math.max(3, displayWidth(text)))}`;
+  // Columns as a terminal shows them: wide CJK and emoji take two, combining marks none.
+  return `${text}\n${char.repeat(Math.max(3, stringWidth(text)))}`;
 }
 
 /** The numbered link list at the end of the text: `[1] https://...`. */
 export function numberedLinks(links: string[]): string {
   return links.map((url, index) => `[${index + 1}] ${url}`).join("\n");
-}
-
-/** Chinese and Japanese characters take two columns in a monospaced font. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return width;
 }

@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
-import { isLanguageTag } from "../config/site-config.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import type { ProblemList } from "../problems/problem.ts";
+import { languageTagMistake } from "../language/language-tag.ts";
+import { exampleLanguages } from "../language/site-languages.ts";
 
 const ATTRIBUTE = /\s*([A-Za-z][\w-]*)=(?:"([^"]*)"|(\S+))\s*/y;
 
@@ -21,6 +22,8 @@ export function readBlockAttributes(
   info: string,
   line: number,
   problems: ProblemList,
+  /** The site's languages, for the examples of a message. */
+  languagesInUse: () => readonly string[] = () => [],
 ): BlockAttributes {
   const rest = info.trim().slice(name.length);
   const attributes: BlockAttributes = {};
@@ -56,19 +59,33 @@ export function readBlockAttributes(
       problems.error(line, `the ${name} block needs a ${key}`, `add ${key}=${key === "date" ? "YYYY-MM-DD" : "..."} to its opening line`);
     }
   }
-  checkValues(attributes, line, problems);
+  checkValues(attributes, line, problems, languagesInUse);
   return attributes;
 }
 
-function checkValues(attributes: BlockAttributes, line: number, problems: ProblemList): void {
+/** One attribute's value as written on a block's opening line, unchecked (readBlockAttributes checks). */
+export function attributeValue(info: string, key: string): string | undefined {
+  const pattern = new RegExp(ATTRIBUTE.source, "g");
+  for (const [, name, quoted, bare] of info.matchAll(pattern)) if (name === key) return quoted ?? bare;
+  return undefined;
+}
+
+function checkValues(attributes: BlockAttributes, line: number, problems: ProblemList, languagesInUse: () => readonly string[]): void {
   const { date, lang, source } = attributes;
   if (date !== undefined && !isCalendarDate(date)) {
     problems.error(line, `"${date}" is not a date`, "write the date as YYYY-MM-DD, e.g. date=2025-01-13");
     delete attributes.date;
   }
-  if (lang !== undefined && !isLanguageTag(lang)) {
-    problems.error(line, `"${lang}" is not a language tag`, "use a BCP 47 tag such as zh, zh-Hans, ja or en");
-    delete attributes.lang;
+  const langMistake = lang === undefined ? undefined : languageTagMistake(lang);
+  if (langMistake) {
+    // The lang stays, so a quote with a translation is not also told it lacks one; nothing is built from it.
+    problems.error(
+      line,
+      `lang=${lang} ${langMistake.problem}`,
+      langMistake.suggestion
+        ? `write lang=${langMistake.suggestion}`
+        : `use a tag of the IANA language subtag registry, such as ${exampleLanguages(languagesInUse()).join(", ")}`,
+    );
   }
   if (source !== undefined && !/^https?:\/\/[^\s]+$/.test(source)) {
     problems.error(line, `the source "${source}" is not a web address`, "give the source as a full URL starting with https://");

@@ -1,6 +1,7 @@
 import type { MarkdownIt, StateBlock, Token } from "markdown-it";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import type { MarkdownEnv } from "./markdown.ts";
+import type { PersonMention } from "./person-references.ts";
 
 export const BLOCK_NAMES = ["quote", "meeting", "reading", "note"] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
@@ -8,6 +9,8 @@ export type BlockName = (typeof BLOCK_NAMES)[number];
 /** What the block tokens carry in `meta`; `name` is undefined for a block of a name castpress does not know. */
 export type BlockMeta = {
   name: BlockName | undefined;
+  /** A meeting's `with` when it names a known person (meeting-person.ts). */
+  withPerson?: PersonMention;
 };
 
 /** Token types of castpress's blocks; `info` holds the opening line's attributes. */

@@ -1,6 +1,8 @@
 import type { Env, MarkdownIt, Token } from "markdown-it";
 import slugify from "@sindresorhus/slugify";
 import type { ProblemList } from "../problems/problem.ts";
+import { languageOfScript, scriptMismatch } from "../language/script-mismatch.ts";
+import { exampleLanguages, exampleList } from "../language/site-languages.ts";
 import { readBlockAttributes } from "./block-attributes.ts";
 import type { Block, Footnote, Meeting, QuotePart, ReadingItem, Section } from "./episode.ts";
 import { BLOCK_OPEN, QUOTE_SEPARATOR, type BlockMeta, type BlockName } from "./block-syntax.ts";
@@ -16,6 +18,8 @@ export interface BodyContext {
   firstLine: number;
   /** The site's language: a translation's, and a one-language quote's without `lang`. */
   language: string;
+  /** The languages the site's people are named in, most used first: the examples of messages (worked out only for one). */
+  languagesInUse: () => readonly string[];
   links: LinkList;
 }
 
@@ -123,16 +127,18 @@ function buildBlocks(tokens: Token[], level: number, context: BodyContext): Bloc
 type BuiltBlock = Exclude<Block, { kind: "timeline" }> | { kind: "meeting"; meeting: Meeting };
 
 function buildBlock(name: BlockName, open: Token, inner: Token[], line: number, context: BodyContext): BuiltBlock | undefined {
-  const attributes = readBlockAttributes(name, open.info, line, context.problems);
+  const attributes = readBlockAttributes(name, open.info, line, context.problems, context.languagesInUse);
   switch (name) {
     case "quote": {
       const separator = inner.findIndex((token) => token.type === QUOTE_SEPARATOR);
       const hasTranslation = separator >= 0;
       if (hasTranslation && !attributes.lang) {
-        context.problems.error(line, "this quote has a translation but does not say the original's language", "add lang=zh (or ja, zh-Hans, ...) to its opening line");
+        const likely = languageOfScript(renderPlainText(inner.slice(0, separator), context.links)) ?? exampleLanguages(context.languagesInUse())[0]!;
+        context.problems.error(line, "this quote has a translation but does not say the original's language", `add lang=${exampleList(likely, context.languagesInUse())} to its opening line`);
       }
       checkQuoteParts(inner, separator, context);
       const original = quotePart(hasTranslation ? inner.slice(0, separator) : inner, attributes.lang ?? context.language, context);
+      reportScriptMismatch(original, attributes.lang, line, context.problems);
       const translation = hasTranslation ? quotePart(inner.slice(separator + 1), context.language, context) : undefined;
       if (attributes.source) context.links.number(attributes.source);
       const { lang: _lang, ...details } = attributes;
@@ -140,7 +146,7 @@ function buildBlock(name: BlockName, open: Token, inner: Token[], line: number, 
     }
     case "meeting":
       if (!attributes.date) return undefined;
-      return { kind: "meeting", meeting: { ...attributes, date: attributes.date, blocks: buildBlocks(inner, open.level + 1, context) } };
+      return { kind: "meeting", meeting: { ...attributes, date: attributes.date, ...meetingPerson(open), blocks: buildBlocks(inner, open.level + 1, context) } };
     case "reading":
       return { kind: "reading", items: readingItems(inner, line, context) };
     case "note":
@@ -188,6 +194,21 @@ function checkQuoteParts(inner: Token[], separator: number, context: BodyContext
   if (isEmpty(inner.slice(0, separator)) || isEmpty(inner.slice(separator + 1))) {
     context.problems.error(lineOf(inner[separator]!), `the quote's ${isEmpty(inner.slice(0, separator)) ? "original (above" : "translation (below"} its \`---\` line) is empty`, "write the original above the `---` line and its translation below it");
   }
+}
+
+/** A quote's original whose script does not fit its lang (Hangul marked `kr`, kana marked `zh`). */
+function reportScriptMismatch(original: QuotePart, written: string | undefined, line: number, problems: ProblemList): void {
+  const mismatch = scriptMismatch(original.text, original.lang);
+  if (!mismatch) return;
+  const subject = written === undefined ? `this quote has no lang, so it is taken as the site's language, which` : `lang=${written}`;
+  const hint = written === undefined ? `add lang=${mismatch.suggestion} to its opening line` : mismatch.hint;
+  problems[mismatch.severity](line, `${subject} ${mismatch.problem}`, hint);
+}
+
+/** The person a meeting's `with` names, as markdown.ts resolved it in order of mentions. */
+function meetingPerson(open: Token): Pick<Meeting, "withPerson"> {
+  const mention = (open.meta as BlockMeta).withPerson;
+  return mention?.person ? { withPerson: { person: mention.person, first: mention.first ?? false } } : {};
 }
 
 function quotePart(tokens: Token[], lang: string, context: BodyContext): QuotePart {

@@ -14,7 +14,7 @@ export interface Episode {
   summary?: string;
   /** The publication instant. */
   date: Date;
-  /** The date as written, for display in the site's time zone. */
+  /** The publication's calendar day in the site's time zone (`YYYY-MM-DD`), as the email shows it. */
   dateText: string;
   guid: string;
   tags: string[];
@@ -36,7 +36,7 @@ export interface Episode {
   footnotes: Footnote[];
   /** Every distinct link in the body, in order: the numbered references of the plain text. */
   links: string[];
-  /** The whole body as plain text, for search and word counts. */
+  /** The whole body as plain text; its opening is the description of an episode without summary or subtitle. */
   plainText: string;
 }
 
@@ -124,6 +124,8 @@ export interface Meeting {
   /** YYYY-MM-DD. */
   date: string;
   with?: string;
+  /** The person `with` names, when the people directory or the episode lists them; `first` when it is their first mention. */
+  withPerson?: { person: Person; first: boolean };
   role?: string;
   place?: string;
   title?: string;

@@ -1,15 +1,11 @@
 import { z } from "zod";
-import { isLanguageTag } from "../config/site-config.ts";
+import { languageTagSchema } from "../language/language-tag-schema.ts";
 
 /** One entry of a people list, in people.yaml or an episode's `people:`. */
 export const personEntry = z.strictObject({
   name: z.string().trim().min(1).describe("give the person's name as it appears in [[...]]"),
   native: z.string().optional().describe("the name in its own script, e.g. 福田達夫"),
-  lang: z
-    .string()
-    .refine(isLanguageTag, { message: "is not a language tag" })
-    .optional()
-    .describe("the native name's language: ja, zh, zh-Hant, ko, ..."),
+  lang: languageTagSchema("the native name's language, as a BCP 47 tag: ja, zh, zh-Hant, ko, ...").optional(),
   role: z.string().optional().describe("what the person does, in one line"),
 });
 

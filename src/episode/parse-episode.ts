@@ -7,6 +7,7 @@ import type { SiteConfig } from "../config/site-config.ts";
 import { peopleByName, validPeople, type LocatedPerson } from "./people-directory.ts";
 import { episodePage } from "../paths/output-paths.ts";
 import { xmlSafeText } from "../text/xml-text.ts";
+import { languagesInUse } from "../language/site-languages.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 import { buildBody } from "./body.ts";
@@ -71,17 +72,26 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   // Control characters pasted into the body are dropped, as in the front matter (checked-yaml.ts).
   const tokens = md.parse(xmlSafeText(split.content), env);
   const links = new LinkList(context.site.baseUrl);
+  let inUse: string[] | undefined;
   const { sections, footnotes } = buildBody(tokens, {
     md,
     env,
     problems,
     firstLine: bodyFirstLine,
     language: context.site.language,
+    languagesInUse: () => (inUse ??= languagesInUse(people.values())),
     links,
   });
   const date = fields.date === undefined ? undefined : parseEpisodeDate(fields.date, context.site.timeZone);
-  if (fields.date !== undefined && !date) {
-    problems.error(lineOf(["date"]), `the date "${fields.date}" is not a real date`, "write a real date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00");
+  if (fields.date !== undefined && !date) reportBadDate(fields.date, lineOf(["date"]), context.site.timeZone, problems);
+  // The day as written (in its own offset) or in the site's zone: either may be the file's.
+  const writtenDay = fields.date?.slice(0, 10);
+  if (date && name && date.toISODate() !== name[1] && writtenDay !== name[1]) {
+    problems.warning(
+      lineOf(["date"]),
+      `the file name is dated ${name[1]} but the episode's date is ${writtenDay}`,
+      `rename the file to ${writtenDay}-${slug}.md (its URL stays /episodes/${slug}/), or fix the date`,
+    );
   }
   const fromDir = path.dirname(sourcePath);
   const audio = fields.audio && (await resolveAudio(fields.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
@@ -116,6 +126,18 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
     plainText: plainTextOf(sections),
   };
   return { episode, problems, ownPeople };
+}
+
+/** A date that does not parse: a time without its offset is told what to add, anything else how to write a date. */
+function reportBadDate(text: string, line: number, timeZone: string, problems: ProblemList): void {
+  const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? DateTime.fromISO(text, { zone: timeZone }) : undefined;
+  if (local?.isValid) {
+    // The site zone's offset at that moment is the likeliest one; "Z" would be UTC.
+    const offset = local.toFormat("ZZ");
+    problems.error(line, `the date "${text}" has a time but no offset, so it could be any of 24 moments`, `add an offset such as ${offset}: ${text}${offset} (or Z for UTC)`);
+    return;
+  }
+  problems.error(line, `the date "${text}" is not a real date`, "write a real date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00");
 }
 
 /** `YYYY-MM-DD` is midnight in the site's time zone; ISO 8601 needs its own offset. */

@@ -5,6 +5,8 @@ import type { Person } from "./episode.ts";
 import { personEntry, type PersonEntry } from "./front-matter.ts";
 import { personSlug } from "../paths/output-paths.ts";
 import { PEOPLE_FILE } from "../paths/project-files.ts";
+import { languageOfScript, scriptMismatch } from "../language/script-mismatch.ts";
+import { exampleLanguages, exampleList, languagesInUse } from "../language/site-languages.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
@@ -34,12 +36,18 @@ export async function loadPeopleDirectory(root: string): Promise<{ people: Map<s
   return { people: peopleByName(validPeople(raw, (index) => lineOf([index])), problems), problems };
 }
 
-/** The entries of an unchecked people list that pass the schema, each with its line. */
+/**
+ * The entries of an unchecked people list, each with its line. An entry with a mistake (a
+ * `natve:` typo) is reported by the schema and kept by its name alone, so the episodes that
+ * name the person are not also told nobody has that name.
+ */
 export function validPeople(list: unknown, lineOf: (index: number) => number): LocatedPerson[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((value, index) => {
     const checked = personEntry.safeParse(value);
-    return checked.success ? [{ entry: checked.data, line: lineOf(index) }] : [];
+    if (checked.success) return [{ entry: checked.data, line: lineOf(index) }];
+    const name = (value as { name?: unknown } | null)?.name;
+    return typeof name === "string" && name.trim() !== "" ? [{ entry: { name: name.trim() }, line: lineOf(index) }] : [];
   });
 }
 
@@ -55,6 +63,8 @@ export function peopleByName(
 ): Map<string, Person> {
   const known = new Map([...into.values()].map((person) => [person.slug, person.name]));
   const listed = new Map<string, number>();
+  // The site's languages, for the examples of a message: worked out once, and only for one.
+  let inUse: string[] | undefined;
   for (const { entry, line } of entries) {
     const slug = personSlug(entry.name);
     const clash = known.get(slug);
@@ -72,8 +82,12 @@ export function peopleByName(
       continue;
     }
     if (entry.native && !entry.lang) {
-      problems.error(line, `"${entry.name}" has a native name but no lang`, "add lang: ja (or zh, ko, ...) so the right glyphs are chosen");
+      inUse ??= languagesInUse([...into.values(), ...entries.map((located) => located.entry)]);
+      const likely = languageOfScript(entry.native) ?? exampleLanguages(inUse)[0]!;
+      problems.error(line, `"${entry.name}" has a native name but no lang`, `add lang: ${exampleList(likely, inUse)} so the right glyphs are chosen`);
     }
+    const mismatch = entry.native && entry.lang ? scriptMismatch(entry.native, entry.lang) : undefined;
+    if (mismatch) problems[mismatch.severity](line, `the lang "${entry.lang}" of "${entry.name}" (${entry.native}) ${mismatch.problem}`, mismatch.hint);
     listed.set(entry.name, line);
     known.set(slug, entry.name);
     into.set(entry.name, { ...entry, slug });

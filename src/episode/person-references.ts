@@ -3,6 +3,8 @@ import { didYouMean } from "../problems/did-you-mean.ts";
 import { personPage } from "../paths/output-paths.ts";
 import type { Person } from "./episode.ts";
 import type { MarkdownEnv } from "./markdown.ts";
+import { BLOCK_OPEN, type BlockMeta } from "./block-syntax.ts";
+import { resolveMeetingWith } from "./meeting-person.ts";
 
 export type PersonMention = {
   name: string;
@@ -37,6 +39,7 @@ function findPeople(state: StateCore): void {
   const env = state.env as MarkdownEnv;
   const seen = new Set(env.mentioned.map((person) => person.name));
   for (const block of state.tokens) {
+    if (block.type === BLOCK_OPEN && (block.meta as BlockMeta).name === "meeting") resolveMeetingWith(block, env, seen);
     if (block.type !== "inline" || !block.children?.length) continue;
     const children: Token[] = [];
     let linkDepth = 0;

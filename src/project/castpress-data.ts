@@ -8,7 +8,8 @@ export interface TagEntry {
   episodes: Episode[];
 }
 
-export interface PersonEntry extends Person {
+/** A person and the published episodes that mention them: what a person's page lists. */
+export interface PersonWithEpisodes extends Person {
   episodes: Episode[];
 }
 
@@ -31,14 +32,14 @@ export interface RenderSet {
   episodePages: Episode[];
   archive: ArchivePage[];
   tags: TagEntry[];
-  people: PersonEntry[];
+  people: PersonWithEpisodes[];
 }
 
 /** What every template sees as `castpress`. */
 export interface CastpressData extends Project {
   tags: TagEntry[];
   /** Everyone mentioned by a published episode, by name. */
-  mentioned: PersonEntry[];
+  mentioned: PersonWithEpisodes[];
   archive: ArchivePage[];
   drafts: boolean;
   render: RenderSet;
@@ -121,8 +122,8 @@ function tagsOf(episodes: Episode[]): TagEntry[] {
   return [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function mentionedPeople(episodes: Episode[]): PersonEntry[] {
-  const byName = new Map<string, PersonEntry>();
+function mentionedPeople(episodes: Episode[]): PersonWithEpisodes[] {
+  const byName = new Map<string, PersonWithEpisodes>();
   for (const episode of episodes) {
     for (const person of episode.people) {
       const entry = byName.get(person.name) ?? { ...person, episodes: [] };

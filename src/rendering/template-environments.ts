@@ -61,7 +61,7 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   environment.addFilter("blocks", function (this: { ctx: Record<string, unknown> }, blocks: Block[], variant: BlockVariant) {
     const target = variant === "text" ? environments.text : environments.markup;
     const rendered = (blocks ?? [])
-      .map((block) => renderBlock(target, `blocks/${blockFolder(block)}/${variant}.njk`, { ...this.ctx, block }))
+      .map((block) => renderBlock(target, `blocks/${block.kind}/${variant}.njk`, { ...this.ctx, block }))
       .join(variant === "text" ? "\n\n" : "");
     return variant === "text" ? rendered : new nunjucks.runtime.SafeString(rendered);
   });
@@ -77,6 +77,3 @@ function renderBlock(environment: nunjucks.Environment, template: string, contex
     throw new Error(`templates/${template} failed${episode ? ` while rendering ${episode}` : ""}: ${message}`, { cause: error });
   }
 }
-
-/** A timeline is the meetings' block: its templates live with the meeting's. */
-const blockFolder = (block: Block): string => (block.kind === "timeline" ? "meeting" : block.kind);

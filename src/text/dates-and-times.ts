@@ -1,3 +1,5 @@
+import { Duration } from "luxon";
+
 /**
  * How every output shows dates and playing times, in the site's language: the web pages, the
  * email and its text twin say "16 January 2025" and "1:37" alike.
@@ -18,12 +20,16 @@ export function calendarDate(day: string, language: string): string {
 
 /** Seconds as a player shows them: `0:37`, `18:32`, `1:02:03`. */
 export function playingTime(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const secs = String(whole % 60).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${secs}` : `${minutes}:${secs}`;
+  const whole = wholeSeconds(seconds);
+  return Duration.fromObject({ seconds: whole }).toFormat(whole >= 3600 ? "h:mm:ss" : "m:ss");
 }
+
+/** Seconds as an ISO 8601 duration, as schema.org asks: 97 → `PT1M37S`. */
+export function isoDuration(seconds: number): string {
+  return Duration.fromObject({ seconds: wholeSeconds(seconds) }).rescale().toISO();
+}
+
+const wholeSeconds = (seconds: number): number => Math.max(0, Math.round(seconds));
 
 /** One formatter per language and zone: making one costs a few hundred times what formatting a date does. */
 const longDateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,8 +1,9 @@
 import type { SiteConfig } from "../config/site-config.ts";
 import type { Episode } from "../episode/episode.ts";
-import type { PersonEntry } from "../project/castpress-data.ts";
+import type { PersonWithEpisodes } from "../project/castpress-data.ts";
 import { absoluteUrl, episodePage, personPage } from "../paths/output-paths.ts";
 import { episodeDescription } from "../rendering/episode-description.ts";
+import { isoDuration } from "../text/dates-and-times.ts";
 
 /**
  * The JSON-LD each web page carries (https://schema.org), built here rather than in the
@@ -76,7 +77,7 @@ export function collectionJsonLd(page: { name: string; path: string }, site: Jso
   };
 }
 
-export function personJsonLd(person: PersonEntry, site: JsonLdSite): Record<string, unknown> {
+export function personJsonLd(person: PersonWithEpisodes, site: JsonLdSite): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
     "@type": "ProfilePage",
@@ -96,10 +97,3 @@ function personThing(person: { name: string; slug: string; native?: string; role
 }
 
 const organization = (site: JsonLdSite) => ({ "@type": "Organization", name: site.title, url: absoluteUrl(site.baseUrl, "/") });
-
-/** Seconds as an ISO 8601 duration: 97 → PT1M37S. */
-function isoDuration(seconds: number): string {
-  const whole = Math.round(seconds);
-  const [h, m, s] = [Math.floor(whole / 3600), Math.floor((whole % 3600) / 60), whole % 60];
-  return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s || !(h || m) ? `${s}S` : ""}`;
-}

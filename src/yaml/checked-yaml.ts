@@ -21,7 +21,7 @@ export interface CheckedYaml<T> {
 
 /**
  * Parses YAML and checks it against a zod schema, reporting every problem at its own line.
- * `firstLine` is the file line the YAML text starts on (2 for front matter after `---`).
+ * `firstLine` is the file line the YAML text's first line is on.
  */
 export function parseCheckedYaml<Schema extends z.ZodType>(
   text: string,

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
  * layer (the three outputs) do not import each other.
  */
 const LAYERS: string[][] = [
-  ["text", "files"],
+  ["text", "language", "files"],
   ["paths"],
   ["problems"],
   ["yaml"],
@@ -20,7 +20,7 @@ const LAYERS: string[][] = [
   ["rendering"],
   ["web", "feeds", "email"],
   ["eleventy"],
-  ["build"],
+  ["build", "send"],
   ["serve"],
   ["cli"],
 ];

@@ -26,7 +26,7 @@ export function summary(report: BuildReport, root: string): string {
     ["web archive", (f) => f.endsWith(".html") && !f.startsWith("email/"), `${out}/index.html`],
     ["feeds", (f) => f === "feed.xml" || f === "podcast.xml", feedFiles(report, out)],
     ["chapters", (f) => f.endsWith("/chapters.json"), `${out}/episodes/<slug>/chapters.json`],
-    ["email", (f) => f.startsWith("email/"), `${out}/email/<slug>.html, .txt, .eml`],
+    ["email", (f) => f.startsWith("email/"), `${out}/email/<slug>.html, .txt (the .eml: castpress email <slug>)`],
     ["search index", (f) => f.startsWith("pagefind/"), `${out}/pagefind/`],
     ["media", (f) => f.startsWith("media/"), `${out}/media/`],
   ];

@@ -1,78 +1,65 @@
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildSite } from "../../build/build.ts";
-import type { Episode } from "../../episode/episode.ts";
+import { bareAddress, composeMessage } from "../../email/message.ts";
 import { sendTestMessage } from "../../email/send-test.ts";
-import { InputError } from "../../problems/problem.ts";
-import { isLoaded, loadProject } from "../../project/load-project.ts";
 import { emailHtml, emailMessage, emailText } from "../../paths/output-paths.ts";
-import { CONFIG_FILES } from "../../paths/project-files.ts";
+import { issueRenderer, type IssueToSend } from "../../send/render-issue.ts";
 import type { Command } from "../commands.ts";
 
 export const email: Command = {
   name: "email",
-  summary: "show one episode's email issue (.html, .txt, .eml), building it if needed; --send-test ADDRESS sends it through SMTP_URL",
-  options: { root: { type: "string" }, out: { type: "string" }, "send-test": { type: "string" } },
+  summary: "render an episode's email issue (.html, .txt and the .eml MIME message) without a build (--all: every published one); --send-test ADDRESS sends it through SMTP_URL",
+  options: { root: { type: "string" }, out: { type: "string" }, all: { type: "boolean" }, "send-test": { type: "string" } },
   async run(values, positionals) {
     const root = path.resolve(String(values.root ?? process.cwd()));
     const out = path.resolve(root, typeof values.out === "string" ? values.out : "dist");
-    const wanted = positionals[0];
-    if (!wanted) {
-      console.error("castpress email: name the episode, by its slug or its file: castpress email china-japan-relations-reset");
+    const to = typeof values["send-test"] === "string" ? values["send-test"] : undefined;
+    if ((positionals.length === 0 && values.all !== true) || (to && positionals.length !== 1)) {
+      console.error("castpress email: name the episode, by its slug or its file: castpress email china-japan-relations-reset (or --all; --send-test takes one episode)");
       return 2;
     }
-    const project = await loadProject(root);
-    if (!isLoaded(project)) throw new InputError(project.problems);
-    if (!project.site.email) {
-      console.error("castpress email: castpress.yaml has no email settings: add email: with from, postalAddress and service");
-      return 1;
+    const issues = await issueRenderer(root, "email");
+    const wanted = values.all === true ? issues.project.episodes : positionals;
+    for (const episode of wanted) {
+      const prepared = await issues.render(episode);
+      for (const warning of prepared.warnings) console.warn(warning);
+      await writeIssue(prepared, out, wanted.length === 1);
+      if (to) {
+        const test = await composeMessage({ ...messageBase(prepared), to, date: new Date() });
+        const response = await sendTestMessage(test, { from: bareAddress(prepared.email.from), to }, process.env.SMTP_URL);
+        console.log(`Sent a test to ${to}: ${response}`);
+      }
     }
-    const episode = findEpisode(project.allEpisodes, wanted, root);
-    if (!episode) {
-      console.error(`castpress email: no episode "${wanted}"; give a slug (${project.episodes.map((e) => e.slug).slice(0, 3).join(", ")}) or a file under episodes/`);
-      return 1;
-    }
-    if (!project.episodes.includes(episode)) {
-      console.error(`castpress email: ${episode.file} is ${episode.draft ? "a draft" : "scheduled"}: it has no email until it is published`);
-      return 1;
-    }
-
-    const files = [emailHtml, emailText, emailMessage].map((where) => path.join(out, where(episode.slug)));
-    if (await isStale(files, [path.join(root, episode.file), ...CONFIG_FILES.map((file) => path.join(root, file))])) {
-      console.log(`Building ${path.relative(process.cwd(), out) || "."}/ ...`);
-      await buildSite({ root, out });
-    }
-    console.log(`Email issue for "${episode.title}":`);
-    for (const file of files) console.log(`  ${path.relative(process.cwd(), file).padEnd(48)} ${kilobytes((await stat(file)).size).padStart(9)}`);
-
-    const to = values["send-test"];
-    if (typeof to === "string") {
-      const response = await sendTestMessage(await readFile(files[2]!), to, process.env.SMTP_URL);
-      console.log(`Sent a test to ${to}: ${response}`);
-    }
+    if (wanted.length !== 1) console.log(`${wanted.length} email issues in ${path.relative(process.cwd(), path.join(out, "email")) || "."}/`);
     return 0;
   },
 };
 
-/** By slug, by file name, or by path (from the working folder or the project). */
-function findEpisode(episodes: Episode[], wanted: string, root: string): Episode | undefined {
-  const asPath = (file: string) => path.relative(root, path.resolve(file));
-  return episodes.find(
-    (episode) =>
-      episode.slug === wanted ||
-      path.basename(episode.file) === wanted ||
-      episode.file === asPath(wanted) ||
-      episode.file === path.relative(root, path.resolve(root, wanted)),
-  );
+/** The issue's three files: the .eml is a copy to the sender, dated now (a mail service replaces both when it sends). */
+async function writeIssue(prepared: IssueToSend, out: string, verbose: boolean): Promise<void> {
+  const { episode, issue, email } = prepared;
+  const message = await composeMessage({ ...messageBase(prepared), to: email.from, date: new Date() });
+  const files: [string, string | Buffer][] = [
+    [emailHtml(episode.slug), issue.html],
+    [emailText(episode.slug), issue.text],
+    [emailMessage(episode.slug), message],
+  ];
+  if (verbose) console.log(`Email issue for "${episode.title}" (subject, as the mail service needs it: ${issue.subject}):`);
+  for (const [where, content] of files) {
+    const file = path.join(out, where);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+    if (verbose) console.log(`  ${path.relative(process.cwd(), file).padEnd(48)} ${kilobytes(Buffer.byteLength(content)).padStart(9)}`);
+  }
 }
 
-/** Missing, or older than any of the files it is made from. */
-async function isStale(outputs: string[], sources: string[]): Promise<boolean> {
-  const times = async (files: string[]) => Promise.all(files.map((file) => stat(file).then((s) => s.mtimeMs, () => undefined)));
-  const [built, made] = await Promise.all([times(outputs), times(sources)]);
-  if (built.some((time) => time === undefined)) return true;
-  const oldest = Math.min(...(built as number[]));
-  return made.some((time) => time !== undefined && time > oldest);
-}
+const messageBase = ({ episode, email, project, issue }: IssueToSend) => ({
+  episode,
+  email,
+  baseUrl: project.site.baseUrl,
+  subject: issue.subject,
+  html: issue.html,
+  text: issue.text,
+});
 
 const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

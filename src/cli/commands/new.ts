@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { copyFile, mkdir, readdir, realpath, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import slugify from "@sindresorhus/slugify";
 import { DateTime } from "luxon";
@@ -8,7 +8,12 @@ import { isCalendarDate } from "../../episode/block-attributes.ts";
 import { isOutside } from "../../episode/media.ts";
 import { templateEnvironments } from "../../rendering/template-environments.ts";
 import { EPISODES_DIR } from "../../paths/project-files.ts";
-import { loadSiteConfig } from "../../config/site-config.ts";
+import { loadPeopleDirectory } from "../../episode/people-directory.ts";
+import { loadSiteConfig, type SiteConfig } from "../../config/site-config.ts";
+import type { Block } from "../../episode/episode.ts";
+import { createMarkdown } from "../../episode/markdown.ts";
+import { EPISODE_FILE_NAME, parseEpisode } from "../../episode/parse-episode.ts";
+import { exampleLanguages, languagesInUse, mostUsed } from "../../language/site-languages.ts";
 import { formatProblem } from "../../problems/problem.ts";
 import type { Command } from "../commands.ts";
 
@@ -61,6 +66,7 @@ export const newEpisode: Command = {
       date,
       guid: randomUUID(),
       audio: audio && JSON.stringify(path.relative(dir, audio.file).split(path.sep).join("/")),
+      quoteLang: await sampleQuoteLanguage(root, config),
     });
     try {
       if (audio?.copied) {
@@ -112,6 +118,41 @@ async function audioInProject(
     return { refused: `--audio ${given}: ${path.relative(root, file)} already exists, and castpress copies audio from outside the project there; move it, or copy the audio into the project yourself; nothing was written` };
   }
   return { file, copied: source };
+}
+
+/**
+ * The `lang` of the skeleton's sample quote: the language the author's recent episodes quote
+ * most, else the one most of the people directory's native names are in, else an example.
+ */
+async function sampleQuoteLanguage(root: string, site: SiteConfig): Promise<string> {
+  const dir = path.join(root, EPISODES_DIR);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const recent = entries
+    .filter((entry) => entry.isFile() && EPISODE_FILE_NAME.test(entry.name) && !path.relative(dir, entry.parentPath).split(path.sep).some((part) => part.startsWith("_")))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .slice(-RECENT_EPISODES);
+  const { people } = await loadPeopleDirectory(root);
+  const context = { root: await realpath(root), site, people, md: createMarkdown(), now: new Date() };
+  const quoted = await Promise.all(
+    recent.map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      const { episode } = await parseEpisode(file, await readFile(file, "utf8"), context);
+      return episode ? quoteLanguages(episode.sections.flatMap((section) => section.blocks)) : [];
+    }),
+  );
+  return mostUsed(quoted.flat())[0] ?? languagesInUse(people.values())[0] ?? exampleLanguages([])[0]!;
+}
+
+/** How many of the newest episodes say which languages the author quotes now. */
+const RECENT_EPISODES = 10;
+
+function quoteLanguages(blocks: Block[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.kind === "quote") return block.translation ? [block.original.lang] : [];
+    if (block.kind === "timeline") return block.meetings.flatMap((meeting) => quoteLanguages(meeting.blocks));
+    if (block.kind === "note") return quoteLanguages(block.blocks);
+    return [];
+  });
 }
 
 function fail(message: string): number {
