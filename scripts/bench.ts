@@ -52,7 +52,7 @@ const jsonPath = path.resolve(values.json ?? path.join(REPO_ROOT, "bench-results
 
 const loadAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
 const work = await mkdtemp(path.join(os.tmpdir(), "castpress-bench-"));
-const samples: Record<RowName, Sample[]> = { cold: [], warm: [], serveStart: [], serveEdit: [], bareCold: [], bareWarm: [] };
+const samples: Record<RowName, Sample[]> = { cold: [], warm: [], serveFirstPage: [], serveStart: [], serveEdit: [], bareCold: [], bareWarm: [] };
 /** What the first cold build wrote: the feeds apps fetch every hour, and the whole output. */
 let outputs: { feedXmlBytes: number; podcastXmlBytes: number; distBytes: number } | undefined;
 const childEnv = { ...process.env, CI: "true" };
@@ -94,6 +94,7 @@ try {
       edits: EDITS_PER_SESSION,
       label: String(round),
     });
+    record("serveFirstPage", round, { ms: session.firstPageMs, memory: session.memory });
     record("serveStart", round, { ms: session.startMs, memory: session.memory });
     for (const edit of session.edits) record("serveEdit", round, { ms: edit.ms, memory: session.memory, detail: edit.byFile });
   }
@@ -127,7 +128,7 @@ try {
     }
   }
 
-  const order: RowName[] = ["cold", "warm", "serveStart", "serveEdit", "bareCold", "bareWarm"];
+  const order: RowName[] = ["cold", "warm", "serveFirstPage", "serveStart", "serveEdit", "bareCold", "bareWarm"];
   const rows: BenchReport["rows"] = Object.fromEntries(
     order.filter((name) => samples[name].length > 0).map((name) => [name, summarise(ROW_LABELS[name], samples[name])]),
   );

@@ -23,6 +23,8 @@ const DESCRIPTIONS = {
 } as const;
 type Slug = keyof typeof DESCRIPTIONS;
 
+const ROLE_ONLY = "Spokesperson of the Foreign Ministry";
+const FULL_ATTRIBUTION = ["Wang Huning", "Chairman of the CPPCC", "Xinhua"];
 // castpress.yaml: language en. Dates as a reader of English reads them, by the platform's own formatter.
 const readable = (day: string) => new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 const QUOTE_DATE = readable("2025-01-14");
@@ -77,24 +79,38 @@ describe("every output of one episode", () => {
     expect(preheader(outputs["no-subtitle"].emailHtml)).toBe("First sentence of the summary.");
   });
 
+  it("attributes a quote alike everywhere, a quote with only a role included", () => {
+    const shown = readerText(outputs.summary);
+    for (const [output, text] of Object.entries(shown)) {
+      for (const part of [ROLE_ONLY, ...FULL_ATTRIBUTION]) expect(text, `${output} shows "${part}"`).toContain(part);
+      // Speaker, role, source, date: in the same order everywhere.
+      const positions = [...FULL_ATTRIBUTION, QUOTE_DATE].map((part) => text.indexOf(part, text.indexOf("A quote with every attribution")));
+      expect(positions, `${output}: the attribution's order`).toEqual([...positions].sort((x, y) => x - y));
+    }
+  });
+
   it("reads every date as a calendar date, never as YYYY-MM-DD", () => {
-    const { page, readerFeedItem, podcastFeedItem, emailHtml, emailText } = outputs.summary;
-    const shown = {
-      page: htmlText(page),
-      "feed.xml": htmlFragmentText(readerFeedItem["content:encoded"]),
-      "podcast.xml": htmlFragmentText(podcastFeedItem["content:encoded"]),
-      email: htmlText(emailHtml),
-      "text twin": emailText,
-    };
+    const shown = readerText(outputs.summary);
     for (const [output, text] of Object.entries(shown)) {
       expect(text, `${output}: the quote's date`).toContain(QUOTE_DATE);
       expect(text, `${output}: the meeting's date`).toContain(MEETING_DATE);
       expect(text, `${output}: no date as written in the Markdown`).not.toMatch(/\b2025-0[13]-\d\d\b/);
     }
     // The feeds date an episode in pubDate, for machines; the reader-facing outputs say it alike.
-    for (const text of [shown.page, shown.email, shown["text twin"]]) expect(text).toContain(EPISODE_DATE);
+    for (const output of ["page", "email", "text twin"]) expect(shown[output], output).toContain(EPISODE_DATE);
   });
 });
+
+/** What a reader of each output reads of the episode's body: the page, both feeds' full text, the email and its twin. */
+function readerText({ page, readerFeedItem, podcastFeedItem, emailHtml, emailText }: Outputs): Record<string, string> {
+  return {
+    page: htmlText(page),
+    "feed.xml": htmlFragmentText(readerFeedItem["content:encoded"]),
+    "podcast.xml": htmlFragmentText(podcastFeedItem["content:encoded"]),
+    email: htmlText(emailHtml),
+    "text twin": emailText,
+  };
+}
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];

@@ -6,7 +6,9 @@ import { cacheDir } from "../../src/paths/project-files.ts";
 import { descendants, ProcessTreeMemory, settled, type MemoryPeak } from "./process-tree.ts";
 
 export interface ServeSession {
-  /** From starting `castpress serve` until it prints its address (its first build done). */
+  /** From starting `castpress serve` until it answers a browser's first request (a page saying it is building). */
+  firstPageMs: number;
+  /** From starting `castpress serve` until its first build is done (it listens before it builds). */
   startMs: number;
   edits: ServeEdit[];
   memory: MemoryPeak | null;
@@ -42,7 +44,9 @@ export async function measureServeEdits(options: { cli: string; project: string;
   server.stdout!.on("data", (chunk) => (output += chunk));
   server.stderr!.on("data", (chunk) => (output += chunk));
   try {
-    await until(() => /castpress serve: http:\/\/\S+/.test(output), STARTUP_TIMEOUT_MS, () => `serve did not start:\n${output}`, server);
+    await until(() => answers(/castpress serve: (http:\/\/\S+)/.exec(output)?.[1]), STARTUP_TIMEOUT_MS, () => `serve did not start:\n${output}`, server);
+    const firstPageMs = performance.now() - started;
+    await until(() => /^Built \d+ episodes? in/m.test(output), STARTUP_TIMEOUT_MS, () => `serve did not build:\n${output}`, server);
     const startMs = performance.now() - started;
     const preview = cacheDir(options.project, "serve");
     const watched = {
@@ -62,7 +66,7 @@ export async function measureServeEdits(options: { cli: string; project: string;
       const byFile = await whenAllHold(watched, marker, saved, server, () => output);
       edits.push({ ms: Math.max(...Object.values(byFile)), byFile });
     }
-    return { startMs, edits, memory: (await stopAndMeasure(server, memory)).peak() };
+    return { firstPageMs, startMs, edits, memory: (await stopAndMeasure(server, memory)).peak() };
   } catch (error) {
     await stopAndMeasure(server, memory);
     throw error;
@@ -97,6 +101,12 @@ async function whenAllHold(files: Record<string, string>, marker: string, since:
     server,
   );
   return found;
+}
+
+/** Whether the server at `url` answers a page at all (before its first build, with a 503). */
+async function answers(url: string | undefined): Promise<boolean> {
+  if (!url) return false;
+  return fetch(url).then((response) => response.text().then(() => true), () => false);
 }
 
 async function until(done: () => boolean | Promise<boolean>, timeoutMs: number, failure: () => string, server: ChildProcess): Promise<void> {

@@ -3,6 +3,7 @@ import { access, constants, mkdir, readdir, rename, rm, stat } from "node:fs/pro
 import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { AuthorError } from "../problems/describe-error.ts";
+import { isRunning } from "../project/running-process.ts";
 
 const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
@@ -120,7 +121,7 @@ async function recover(parent: string, name: string): Promise<void> {
   const output = path.join(parent, name);
   for (const entry of await readdir(parent)) {
     const match = new RegExp(`^\\.${escapeRegExp(name)}\\.(staging|previous)-(\\d+)`).exec(entry);
-    if (!match || isAlive(Number(match[2]))) continue;
+    if (!match || isRunning(Number(match[2]))) continue;
     const leftover = path.join(parent, entry);
     if (match[1] === "previous" && !(await exists(output))) await rename(leftover, output).catch(() => undefined);
     else await rm(leftover, { recursive: true, force: true }).catch(() => undefined);
@@ -136,7 +137,7 @@ async function acquire(lock: string): Promise<void> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holders = await readdir(lock).catch(() => []);
-      if (holders.length > 0 && holders.every((pid) => !isAlive(Number(pid)))) {
+      if (holders.length > 0 && holders.every((pid) => !isRunning(Number(pid)))) {
         await rm(lock, { recursive: true, force: true });
         continue;
       }
@@ -146,14 +147,6 @@ async function acquire(lock: string): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -3,7 +3,6 @@ import type { Episode } from "../episode/episode.ts";
 import { mjmlCacheDir } from "../email/compile-mjml.ts";
 import { addEmailFilters } from "../email/email-filters.ts";
 import { EmailRenderer, type EmailIssue, type EmailSite } from "../email/render-email.ts";
-import { emailHtml, emailText } from "../paths/output-paths.ts";
 import type { BuildOptions } from "./build-options.ts";
 import type { TemplateEnvironments } from "../rendering/template-environments.ts";
 
@@ -19,9 +18,6 @@ export interface EmailsOptions extends BuildOptions {
  */
 export function emails(eleventyConfig: any, options: EmailsOptions): void {
   addEmailFilters(options.templates);
-  // For the permalink functions of templates/pages/email-html.njk and email-text.njk.
-  eleventyConfig.addJavaScriptFunction("emailHtml", emailHtml);
-  eleventyConfig.addJavaScriptFunction("emailText", emailText);
   const renderer = new EmailRenderer(options.templates, mjmlCacheDir(options.root));
   let issues = new Map<string, Promise<EmailIssue>>();
 

@@ -1,6 +1,5 @@
 import nunjucks from "nunjucks";
 import type { Episode } from "../episode/episode.ts";
-import { quoteAttribution } from "../episode/quote-attribution.ts";
 import { absoluteHtml } from "../text/absolute-urls.ts";
 import { absoluteUrl, episodePage } from "../paths/output-paths.ts";
 import { cutPoint } from "./gmail-clip.ts";
@@ -26,7 +25,6 @@ export function addEmailFilters(templates: EmailTemplates): void {
     /** `{{ block.html | inlineStyles(styles.prose) }}`: the style attributes of templates/email/styles.njk. */
     environment.addFilter("inlineStyles", (html: string, styles: Record<string, string>) => safe(inlineStyles(String(html ?? ""), styles ?? {})));
     environment.addFilter("emailCutAfter", (label: string) => safe(cutPoint(String(label ?? ""))));
-    environment.addFilter("quoteAttribution", quoteAttribution);
     environment.addFilter("linkReference", function (this: TemplateContext, url: string | undefined) {
       return linkReference(this.ctx.episode.links, url);
     });

@@ -64,11 +64,16 @@ export function registryName(tag: string): string {
 
 /** An English name for a tag, as people say it: "Korean", "Traditional Chinese", "Chinese (China)". */
 export function languageName(tag: string): string {
-  return displayNames.of(tag) ?? tag;
+  try {
+    return displayNames.of(tag) ?? tag;
+  } catch {
+    // A registry tag Intl cannot read (grandfathered `i-mingo`): its code is its name here.
+    return tag;
+  }
 }
 
 /** `is …; did you mean ko, Korean?` */
-export function likely(problem: string, suggestion: string): TagMistake {
+function likely(problem: string, suggestion: string): TagMistake {
   return { problem: `${problem}; did you mean ${suggestion}, ${languageName(suggestion)}?`, suggestion };
 }
 

@@ -15,9 +15,10 @@ export interface ScriptMismatch {
 
 /** Undefined when the text fits `tag`, or when `tag` is not a valid tag (reported on its own). */
 export function scriptMismatch(text: string, tag: string): ScriptMismatch | undefined {
-  if (languageTagMistake(tag)) return undefined;
+  const locale = languageTagMistake(tag) ? undefined : localeOf(tag);
+  if (!locale) return undefined;
+  const { language, script, writtenIn } = locale;
   const counts = scriptCounts(text);
-  const { language, script, writtenIn } = localeOf(tag);
   const letters = counts.hangul + counts.kana + counts.han + counts.other;
   if (letters === 0) return undefined;
 
@@ -55,19 +56,29 @@ export function languageOfScript(text: string): string | undefined {
   return undefined;
 }
 
-/** A tag's language, its own script subtag, and the script it is written in (its own, or the language's usual one). */
-function localeOf(tag: string): { language: string; script: string | undefined; writtenIn: string | undefined } {
-  let found = locales.get(tag);
-  if (!found) {
-    const locale = new Intl.Locale(tag);
-    found = { language: locale.language, script: locale.script, writtenIn: locale.script ?? new Intl.Locale(locale.language).maximize().script };
-    locales.set(tag, found);
+interface LocaleFacts {
+  language: string;
+  /** The tag's own script subtag. */
+  script: string | undefined;
+  /** The script it is written in: its own, or its language's usual one. */
+  writtenIn: string | undefined;
+}
+
+/** Undefined for tags of the registry that Intl cannot read (private use `x-…`, grandfathered `i-default`): no script to compare. */
+function localeOf(tag: string): LocaleFacts | undefined {
+  if (!locales.has(tag)) {
+    try {
+      const locale = new Intl.Locale(tag);
+      locales.set(tag, { language: locale.language, script: locale.script, writtenIn: locale.script ?? new Intl.Locale(locale.language).maximize().script });
+    } catch {
+      locales.set(tag, undefined);
+    }
   }
-  return found;
+  return locales.get(tag);
 }
 
 /** A site uses a handful of tags, each worked out once. */
-const locales = new Map<string, ReturnType<typeof localeOf>>();
+const locales = new Map<string, LocaleFacts | undefined>();
 
 function mismatch(problem: string, suggestion: string, hint: string): ScriptMismatch {
   return { severity: "warning", problem, hint, suggestion };

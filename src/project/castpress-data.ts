@@ -28,6 +28,8 @@ export interface ArchivePage {
 export interface RenderSet {
   /** Episodes whose email and chapters are rendered, and their pages. */
   episodes: Episode[];
+  /** Episodes whose email issue is rendered: the above, when the site has email settings. */
+  emails: Episode[];
   /** Episode pages: the above, and those whose links to the next or previous episode changed. */
   episodePages: Episode[];
   archive: ArchivePage[];
@@ -50,7 +52,7 @@ export function castpressData(project: Project, drafts: boolean): CastpressData 
   const tags = tagsOf(project.episodes);
   const mentioned = mentionedPeople(project.episodes);
   const archive = archivePages(project.episodes, project.site.perPage);
-  const render = { episodes: project.episodes, episodePages: project.episodes, archive, tags, people: mentioned };
+  const render = { episodes: project.episodes, emails: emailsOf(project, project.episodes), episodePages: project.episodes, archive, tags, people: mentioned };
   return { ...project, tags, mentioned, archive, drafts, render };
 }
 
@@ -77,7 +79,7 @@ export function renderingChangesSince(previous: CastpressData, data: CastpressDa
   const tags = data.tags.filter((tag) => !sameEpisodes(oldTags.get(tag.slug)?.episodes, tag.episodes));
   const oldPeople = new Map(previous.mentioned.map((person) => [person.name, person]));
   const people = data.mentioned.filter((person) => !sameEpisodes(oldPeople.get(person.name)?.episodes, person.episodes));
-  return { ...data, render: { episodes, episodePages, archive, tags, people } };
+  return { ...data, render: { episodes, emails: emailsOf(data, episodes), episodePages, archive, tags, people } };
 }
 
 /**
@@ -97,6 +99,9 @@ export function outputsGoneSince(previous: CastpressData, data: CastpressData): 
     ...previous.archive.filter((page) => page.number > data.archive.length).map((page) => archivePage(page.number)),
   ];
 }
+
+/** A site without email settings has no email issues. */
+const emailsOf = (project: Pick<Project, "site">, episodes: Episode[]): Episode[] => (project.site.email ? episodes : []);
 
 /** An episode page links to the next and the previous episode, by title. */
 const neighbours = (episodes: Episode[], index: number): Episode[] => [episodes[index - 1], episodes[index + 1]].filter((episode) => episode !== undefined);

@@ -5,6 +5,7 @@ import { calendarDate, playingTime, readableDate } from "../text/dates-and-times
 import * as paths from "../paths/output-paths.ts";
 import { TEMPLATES_DIR } from "../paths/package-files.ts";
 import { episodeDescription } from "./episode-description.ts";
+import { quoteAttribution } from "./quote-attribution.ts";
 
 /** The output families every block has a template for: templates/blocks/<block>/<variant>.njk. */
 export type BlockVariant = "web" | "email" | "feed" | "text";
@@ -49,6 +50,7 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   environment.addFilter("isoDateTime", (date: Date) => date.toISOString());
   environment.addFilter("playingTime", playingTime);
   environment.addFilter("episodeDescription", episodeDescription);
+  environment.addFilter("quoteAttribution", quoteAttribution);
   environment.addFilter("absoluteUrl", function (this: { ctx: { castpress: { site: { baseUrl: string } } } }, url: string) {
     return paths.absoluteUrl(this.ctx.castpress.site.baseUrl, url);
   });

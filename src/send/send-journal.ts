@@ -1,6 +1,7 @@
 import { closeSync, fdatasyncSync, openSync, writeSync } from "node:fs";
 import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { isRunning } from "../project/running-process.ts";
 import { addressKey } from "./subscriber-list.ts";
 
 /** One line of the journal. */
@@ -92,11 +93,3 @@ async function takeLock(lock: string): Promise<void> {
   await writeFile(lock, String(process.pid));
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}

@@ -29,8 +29,14 @@
       "background:#111;color:#fff;font:14px system-ui,sans-serif;text-decoration:none";
     document.body.append(link);
   }
+  // Set on the page shown before any build has succeeded, to the problems it lists.
+  const pending = document.documentElement.dataset.castpressPending;
+  function onStatus({ built, problems }) {
+    if (pending === undefined) showProblems(problems);
+    else if (built || JSON.stringify(problems) !== pending) location.reload();
+  }
   const events = new EventSource("/__castpress/events");
   events.addEventListener("reload", () => location.reload());
-  events.addEventListener("status", (event) => showProblems(JSON.parse(event.data).problems));
-  document.addEventListener("DOMContentLoaded", previewLink);
+  events.addEventListener("status", (event) => onStatus(JSON.parse(event.data)));
+  if (pending === undefined) document.addEventListener("DOMContentLoaded", previewLink);
 })();

@@ -1,10 +1,13 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
+import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Episode } from "../episode/episode.ts";
-import { emailPreviewPage, FEED_PATHS, feedsPreviewPage } from "./previews.ts";
+import { emailPreviewPage, FEED_PATHS, feedsPreviewPage, pendingPage } from "./previews.ts";
+import { isOwnHost } from "./request-host.ts";
+import { listenFailure } from "./serve-address.ts";
 
 const CLIENT_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), "client.js");
 /** Content types of what a build writes, by extension (the test suite's static server uses them too). */
@@ -25,19 +28,24 @@ export const CONTENT_TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-export interface BuildStatus {
-  /** Formatted problems of the last build; empty when it succeeded. */
+export interface PreviewStatus {
+  /** Whether the preview folder holds a good build: until the first one succeeds, every page says why not. */
+  built: boolean;
+  /** Formatted problems of the last build; empty when it succeeded or is still running. */
   problems: string[];
+  /** The episodes of the last good build. */
   episodes: Episode[];
 }
 
 /**
  * Serves the preview build with live reload. A failed build keeps the last good files
- * and shows its problems on every open page until a build succeeds.
+ * and shows its problems on every open page until a build succeeds; before any build has
+ * succeeded, every page is the build's progress or its problems.
  */
 export class DevServer {
   private readonly clients = new Set<http.ServerResponse>();
-  private status: BuildStatus = { problems: [], episodes: [] };
+  private status: PreviewStatus = { built: false, problems: [], episodes: [] };
+  private listening = { host: "", port: 0 };
   private readonly server = http.createServer((request, response) => {
     this.handle(request, response).catch((error: Error) => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -47,22 +55,23 @@ export class DevServer {
 
   constructor(private readonly output: string) {}
 
+  /** Resolves to the address, or rejects with a one-line ServeAddressError. */
   listen(port: number, host: string): Promise<string> {
     return new Promise((resolve, reject) => {
-      this.server.once("error", reject);
+      this.server.once("error", (error: NodeJS.ErrnoException) => reject(listenFailure(error, host, port)));
       this.server.listen(port, host, () => {
-        const address = this.server.address() as { port: number };
-        resolve(`http://${host.includes(":") ? `[${host}]` : host}:${address.port}/`);
+        this.listening = { host, port: (this.server.address() as AddressInfo).port };
+        resolve(`http://${net.isIPv6(host) ? `[${host}]` : host}:${this.listening.port}/`);
       });
     });
   }
 
   /** Tells every open page what the last build did: reload after success, problems after failure. */
-  update(status: BuildStatus): void {
+  update(status: PreviewStatus): void {
     this.status = status;
     for (const client of this.clients) {
-      client.write(`event: status\ndata: ${JSON.stringify({ problems: status.problems })}\n\n`);
-      if (status.problems.length === 0) client.write("event: reload\ndata: {}\n\n");
+      client.write(this.statusEvent());
+      if (status.built && status.problems.length === 0) client.write("event: reload\ndata: {}\n\n");
     }
   }
 
@@ -72,13 +81,18 @@ export class DevServer {
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (!isOwnHost(request.headers.host, this.listening)) {
+      const own = `${this.listening.host}:${this.listening.port}`;
+      return this.send(response, 403, ".txt", `castpress serve answers only requests for its own address (${own}, localhost or an IP address); start it with --host NAME to be reached as NAME.`);
+    }
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     if (pathname === "/__castpress/events") return this.subscribe(response);
     if (pathname === "/__castpress/client.js") {
       response.writeHead(200, { "content-type": CONTENT_TYPES[".js"]! });
       return void createReadStream(CLIENT_SCRIPT).pipe(response);
     }
-    if (pathname === "/__castpress/status") return this.send(response, 200, ".json", JSON.stringify({ problems: this.status.problems }));
+    if (pathname === "/__castpress/status") return this.send(response, 200, ".json", JSON.stringify(this.publicStatus()));
+    if (!this.status.built) return this.send(response, this.status.problems.length > 0 ? 500 : 503, ".html", this.inject(pendingPage(this.status.problems)));
     const preview = /^\/__castpress\/preview\/([^/]+)\/$/.exec(pathname);
     if (preview) {
       const episode = this.status.episodes.find((candidate) => candidate.slug === preview[1]);
@@ -91,10 +105,10 @@ export class DevServer {
       );
       return this.send(response, 200, ".html", this.inject(feedsPreviewPage(feeds)));
     }
-    return this.serveFile(pathname, response);
+    return this.serveFile(pathname, request, response);
   }
 
-  private async serveFile(pathname: string, response: http.ServerResponse): Promise<void> {
+  private async serveFile(pathname: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     let file = path.join(this.output, pathname);
     if (path.relative(this.output, file).startsWith("..")) return this.send(response, 403, ".txt", "Forbidden");
     if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, "index.html");
@@ -105,15 +119,28 @@ export class DevServer {
     }
     const extension = path.extname(file);
     if (extension === ".html") return this.send(response, 200, extension, this.inject(await readFile(file, "utf8")));
-    response.writeHead(200, { "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream", "cache-control": "no-store" });
+    // Checked again at every reload, but sent again only when a build has rewritten it.
+    const { size, mtimeMs } = await stat(file);
+    const etag = `"${size}-${mtimeMs}"`;
+    const headers = { "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream", "cache-control": "no-cache", etag };
+    if (request.headers["if-none-match"] === etag) return void response.writeHead(304, headers).end();
+    response.writeHead(200, headers);
     createReadStream(file).pipe(response);
   }
 
   private subscribe(response: http.ServerResponse): void {
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
-    response.write(`event: status\ndata: ${JSON.stringify({ problems: this.status.problems })}\n\n`);
+    response.write(this.statusEvent());
     this.clients.add(response);
     response.on("close", () => this.clients.delete(response));
+  }
+
+  private publicStatus(): { built: boolean; problems: string[] } {
+    return { built: this.status.built, problems: this.status.problems };
+  }
+
+  private statusEvent(): string {
+    return `event: status\ndata: ${JSON.stringify(this.publicStatus())}\n\n`;
   }
 
   private send(response: http.ServerResponse, code: number, extension: string, body: string): void {

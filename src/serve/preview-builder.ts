@@ -1,134 +1,115 @@
-import { existsSync, watch, type FSWatcher } from "node:fs";
 import { rm } from "node:fs/promises";
+import type { Eleventy } from "@11ty/eleventy";
 import path from "node:path";
 import { createEleventy } from "../build/run-eleventy.ts";
-import { castpressData, outputsGoneSince, renderingChangesSince, type CastpressData } from "../project/castpress-data.ts";
-import { BackgroundIndexer } from "../eleventy/search-index.ts";
-import { TEMPLATES_DIR } from "../paths/package-files.ts";
-import { cacheDir, CONFIG_FILES, EPISODES_DIR } from "../paths/project-files.ts";
+import { BackgroundIndexer } from "../web/search-index.ts";
 import { describeError } from "../problems/describe-error.ts";
-import { formatProblem, hasErrors } from "../problems/problem.ts";
-import { isLoaded, loadProject, type LoadCache } from "../project/load-project.ts";
-import { DevServer } from "./dev-server.ts";
-
-export interface PreviewOptions {
-  root: string;
-  port: number;
-  host: string;
-  log?: (line: string) => void;
-}
+import { outputsGoneSince, renderingChangesSince, type CastpressData } from "../project/castpress-data.ts";
+import { loadCheckedData } from "../project/load-checked-data.ts";
+import type { LoadCache } from "../project/load-project.ts";
+import type { DevServer } from "./dev-server.ts";
+import type { ProjectChange } from "./project-watcher.ts";
 
 /**
- * Builds the project with drafts into a preview folder, serves it, and rebuilds on every
- * change to an episode, the config, the people directory or a template. After an edit of
- * episode files only, just the files they change are parsed and the pages that show them
- * rendered (castpress-data.ts); any other change renders everything again.
+ * Builds the project, drafts included, into the preview folder, and tells the server what
+ * each build did. After a save of episode files only, just the files saved are parsed again
+ * and only the pages they change rendered (castpress-data.ts); any other save renders
+ * everything. A failed build leaves the folder as the last good build made it.
  */
-export async function startPreview(options: PreviewOptions): Promise<{ url: string; close: () => Promise<void> }> {
-  const log = options.log ?? console.log;
-  // Never dist/, since the preview includes drafts.
-  const output = cacheDir(options.root, "serve");
-  const server = new DevServer(output);
-  // "watch" leaves the search index to the indexer below, run once the page has reloaded.
-  /** What the next build renders: set just before each build. */
-  let rendering: CastpressData | undefined;
-  const eleventy = await createEleventy({ root: options.root, drafts: true, data: () => rendering! }, output, { runMode: "watch" });
-  const searchIndex = new BackgroundIndexer(options.root);
-  let running: Promise<void> | undefined;
-  let queued = false;
+export class PreviewBuilder {
+  private eleventy: Eleventy | undefined;
   /** The data of the last good build: what the preview folder holds. */
-  let built: CastpressData | undefined;
-  let cache: LoadCache = { files: new Map() };
-  /** Set by a change to anything but an episode's Markdown, until a build has caught up with it. */
-  let renderAll = true;
+  private built: CastpressData | undefined;
+  private cache: LoadCache = { files: new Map() };
+  /** Set by a save of anything but an episode's Markdown, until a build has caught up with it. */
+  private renderAll = true;
+  /** Set by the same saves: the next build starts a fresh Eleventy, whose Nunjucks has no template cached. */
+  private templatesChanged = false;
+  private readonly searchIndex: BackgroundIndexer;
+  /** What the build under way renders, handed to the Eleventy plugin when it asks. */
+  private rendering: CastpressData | undefined;
 
-  const rebuild = async (): Promise<void> => {
+  constructor(
+    private readonly root: string,
+    private readonly output: string,
+    private readonly server: DevServer,
+    private readonly log: (line: string) => void,
+    /** Told, before a build renders, of the media files it publishes, wherever in the project they are. */
+    private readonly watchMedia: (files: string[]) => void,
+  ) {
+    this.searchIndex = new BackgroundIndexer(root);
+  }
+
+  /** Makes the next build read the saved file again, even if the save kept its size and times. */
+  noteChange(change: ProjectChange): void {
+    this.cache.files.delete(change.file);
+    if (!change.episodeText) this.renderAll = this.templatesChanged = true;
+  }
+
+  /** One build; never rejects: its problems go to the terminal and to every open page. */
+  async build(): Promise<void> {
     const started = performance.now();
-    const everything = renderAll || !built;
-    renderAll = false;
-    if (everything) cache = { files: new Map() };
+    const first = !this.built;
+    const everything = this.renderAll || !this.built;
+    this.renderAll = false;
+    if (everything) this.cache = { files: new Map() };
     try {
-      const project = await loadProject(options.root, { drafts: true, cache });
-      for (const problem of project.problems.filter((p) => p.severity === "warning")) log(formatProblem(problem));
-      if (!isLoaded(project) || hasErrors(project.problems)) {
-        renderAll ||= everything;
-        const problems = project.problems.filter((p) => p.severity === "error").map(formatProblem);
-        problems.forEach((line) => log(line));
-        server.update({ problems, episodes: built?.episodes ?? [] });
-        return;
-      }
-      const data = castpressData(project, true);
-      rendering = everything ? data : renderingChangesSince(built!, data);
-      await eleventy.write();
-      if (built) await removeOutputs(output, outputsGoneSince(built, data));
-      built = data;
-      server.update({ problems: [], episodes: project.episodes });
-      searchIndex.request(output);
-      const what = everything ? `${project.episodes.length} episodes` : `${rendering.render.episodes.length} of ${project.episodes.length} episodes`;
-      log(`Rebuilt ${what} in ${Math.round(performance.now() - started)} ms`);
+      const data = await loadCheckedData({ root: this.root, drafts: true, cache: this.cache, warn: this.log });
+      this.watchMedia(mediaFiles(data));
+      const rendering = everything ? data : renderingChangesSince(this.built!, data);
+      await this.render(rendering);
+      if (this.built) await removeOutputs(this.output, outputsGoneSince(this.built, data));
+      this.built = data;
+      this.server.update({ built: true, problems: [], episodes: data.episodes });
+      this.searchIndex.request(this.output);
+      const episodes = `${data.episodes.length} episode${data.episodes.length === 1 ? "" : "s"}`;
+      const what = everything ? episodes : `${rendering.render.episodes.length} of ${episodes}`;
+      this.log(`${first ? "Built" : "Rebuilt"} ${what} in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
-      renderAll ||= everything;
-      const problems = describeError(error);
-      problems.forEach((line) => log(line));
-      server.update({ problems, episodes: built?.episodes ?? [] });
+      // What this build did not render still has to be, by the next.
+      this.renderAll ||= everything;
+      this.fail(describeError(error));
+    }
+  }
+
+  /** Renders what `data.render` names; Eleventy is readied for the next build right after. */
+  private async render(data: CastpressData): Promise<void> {
+    if (this.templatesChanged) this.eleventy = undefined;
+    this.templatesChanged = false;
+    this.eleventy ??= await this.createEleventy();
+    try {
+      this.rendering = data;
+      await this.eleventy.write();
     } finally {
-      // Ready Eleventy for the next build now, between the author's saves; it lets go of this build's pages.
-      await eleventy.restart();
-      await eleventy.init();
+      // Ready now, between the author's saves; it lets go of this build's pages.
+      await this.resetEleventy();
     }
-  };
+  }
 
-  /** One build at a time; changes during a build ask for one more afterwards. */
-  const schedule = (): void => {
-    if (running) {
-      queued = true;
-      return;
+  private async createEleventy(): Promise<Eleventy> {
+    // "watch" leaves the search index to the BackgroundIndexer, run once the page has reloaded.
+    const eleventy = await createEleventy({ root: this.root, drafts: true, data: () => this.rendering! }, this.output, { runMode: "watch" });
+    await eleventy.init();
+    return eleventy;
+  }
+
+  /** A failed reset drops this Eleventy: the next build makes a fresh one. */
+  private async resetEleventy(): Promise<void> {
+    try {
+      await this.eleventy?.restart();
+      await this.eleventy?.init();
+    } catch {
+      this.eleventy = undefined;
     }
-    running = rebuild().finally(() => {
-      running = undefined;
-      if (queued) {
-        queued = false;
-        schedule();
-      }
-    });
-  };
+  }
 
-  // The first build renders everything; what an earlier session left (pages of episodes deleted since) goes first.
-  await rm(output, { recursive: true, force: true });
-  await rebuild();
-  const url = await server.listen(options.port, options.host);
-  let timer: NodeJS.Timeout | undefined;
-  const onChange = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(schedule, 30);
-  };
-  /** Episode files are parsed again as they change; anything else (a config, a template, a media file) renders everything. */
-  const onOtherChange = (): void => {
-    renderAll = true;
-    onChange();
-  };
-  const watchers: FSWatcher[] = [
-    watch(path.join(options.root, EPISODES_DIR), { recursive: true }, (_event, file) => (file?.endsWith(".md") ? onChange() : onOtherChange())),
-    watch(TEMPLATES_DIR, { recursive: true }, onOtherChange),
-    // A project's own templates/ overrides castpress's (src/rendering/template-environments.ts).
-    ...(existsSync(path.join(options.root, "templates")) ? [watch(path.join(options.root, "templates"), { recursive: true }, onOtherChange)] : []),
-    // Editors save by replacing files, so the config files are watched through their folder.
-    watch(options.root, (_event, file) => {
-      if (file && CONFIG_FILES.includes(file)) onOtherChange();
-    }),
-  ];
-  return {
-    url,
-    close: async () => {
-      watchers.forEach((watcher) => watcher.close());
-      clearTimeout(timer);
-      await running;
-      await server.close();
-    },
-  };
+  private fail(problems: string[]): void {
+    problems.forEach((line) => this.log(line));
+    this.server.update({ built: this.built !== undefined, problems, episodes: this.built?.episodes ?? [] });
+  }
 }
 
-/** Deletes output files and folders (paths as in src/paths/output-paths.ts) a build no longer makes. */
+/** Deletes output files and folders (paths as in src/paths.ts) a build no longer makes. */
 async function removeOutputs(output: string, urls: string[]): Promise<void> {
   await Promise.all(
     urls
@@ -136,4 +117,10 @@ async function removeOutputs(output: string, urls: string[]): Promise<void> {
       .filter((file) => path.relative(output, file) !== "" && !path.relative(output, file).startsWith(".."))
       .map((file) => rm(file, { recursive: true, force: true })),
   );
+}
+
+/** The local media files of a project: its art and logo, and each episode's image, audio and transcript. */
+function mediaFiles(data: CastpressData): string[] {
+  const media = [data.art, data.logo, ...data.episodes.flatMap((episode) => [episode.image, episode.audio, episode.audio?.transcript])];
+  return media.flatMap((item) => (item?.sourcePath ? [item.sourcePath] : []));
 }

@@ -49,3 +49,18 @@ ${feeds
 }
 
 export const FEED_PATHS = [readerFeed(), podcastFeed()];
+
+/**
+ * What every page shows until the first build has succeeded: that it is being built, or
+ * why it failed (as in the terminal). The live-reload client reloads it when that changes.
+ */
+export function pendingPage(problems: string[]): string {
+  const failed = problems.length > 0;
+  const title = failed ? "The preview could not be built" : "Building the preview…";
+  return `<!doctype html>
+<html lang="en" data-castpress-pending="${escapeHtml(JSON.stringify(problems))}"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;margin:2em}pre{white-space:pre-wrap;background:#2b0b0b;color:#ffd7d7;padding:1em}</style>
+</head><body><h1>${title}</h1>
+${failed ? `<p>Fix what follows and save: this page reloads when the build succeeds.</p>\n<pre>${escapeHtml(problems.join("\n"))}</pre>` : "<p>This page reloads when the first build is done.</p>"}
+</body></html>`;
+}

@@ -49,7 +49,8 @@ describe("the layers of src/", () => {
         const target = path.relative(REPO, path.resolve(path.dirname(path.join(REPO, module.file)), specifier));
         const to = folderOf({ file: target });
         if (to === undefined || to === from) continue;
-        if (!(layerOf(to)! < layerOf(from!)!)) upward.push(`${module.file} imports ${target}: ${explain(from!, to)}`);
+        const [fromLayer, toLayer] = [layerOf(from!), layerOf(to)];
+        if (fromLayer === undefined || toLayer === undefined || !(toLayer < fromLayer)) upward.push(`${module.file} imports ${target}: ${explain(from!, to)}`);
       }
     }
     expect(upward).toEqual([]);
@@ -99,6 +100,7 @@ function layerOf(folder: string): number | undefined {
 }
 
 function explain(from: string, to: string): string {
+  if (layerOf(from) === undefined) return `${from} is in no layer: add it to LAYERS and the README's map`;
   const below = LAYERS.slice(0, layerOf(from)).flat().join(", ");
   if (layerOf(to) === layerOf(from)) return `${from} and ${to} are side by side and may not import each other`;
   return `${from} may import only from ${below || "nothing"} (${to} is ${layerOf(to) === undefined ? "in no layer" : "above it"})`;

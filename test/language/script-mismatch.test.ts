@@ -37,6 +37,11 @@ describe("scriptMismatch", () => {
     expect(scriptMismatch("李在明", "ko-Hani")).toBeUndefined();
     expect(scriptMismatch(KOREAN, "korean")).toBeUndefined();
   });
+
+  it("leaves alone tags of the registry that name no script: private use and grandfathered ones", () => {
+    expect(scriptMismatch(KOREAN, "x-cast")).toBeUndefined();
+    expect(scriptMismatch(KOREAN, "i-default")).toBeUndefined();
+  });
 });
 
 describe("languageOfScript", () => {

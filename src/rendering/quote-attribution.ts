@@ -1,4 +1,4 @@
-import type { QuoteBlock } from "./episode.ts";
+import type { QuoteBlock } from "../episode/episode.ts";
 
 /** One part of the line under a quote. */
 export interface AttributionPart {
