@@ -19,17 +19,24 @@ export interface EmailsOptions extends BuildOptions {
 export function emails(eleventyConfig: any, options: EmailsOptions): void {
   addEmailFilters(options.templates);
   const renderer = new EmailRenderer(options.templates, mjmlCacheDir(options.root));
-  let issues = new Map<string, Promise<EmailIssue>>();
+  // An issue is kept only until both its HTML and its text twin have taken it: holding every
+  // rendered email until the build ends made memory grow with the archive. Its clip warning,
+  // if any, is all that stays.
+  let waiting = new Map<string, { issue: Promise<EmailIssue>; parts: Set<string> }>();
+  let clipWarnings: Promise<string | undefined>[] = [];
 
   options.templates.markup.addFilter(
     "emailIssue",
     function (this: TemplateContext, episode: Episode, part: "html" | "text", done: (error: unknown, result?: unknown) => void) {
-      let issue = issues.get(episode.slug);
-      if (!issue) {
-        issue = renderer.render(episode, this.ctx.castpress);
-        issues.set(episode.slug, issue);
+      let entry = waiting.get(episode.slug);
+      if (!entry) {
+        entry = { issue: renderer.render(episode, this.ctx.castpress), parts: new Set() };
+        waiting.set(episode.slug, entry);
+        clipWarnings.push(entry.issue.then(({ clipWarning }) => clipWarning, () => undefined));
       }
-      issue.then(
+      entry.parts.add(part);
+      if (entry.parts.size === 2) waiting.delete(episode.slug);
+      entry.issue.then(
         (made) => done(null, new nunjucks.runtime.SafeString(part === "text" ? made.text : made.html)),
         (error) => done(error),
       );
@@ -39,11 +46,12 @@ export function emails(eleventyConfig: any, options: EmailsOptions): void {
 
   eleventyConfig.on("eleventy.before", () => {
     renderer.forgetShells();
-    issues = new Map();
+    waiting = new Map();
+    clipWarnings = [];
   });
 
   eleventyConfig.on("eleventy.after", async () => {
-    for (const { clipWarning } of await Promise.all(issues.values())) if (clipWarning) console.warn(clipWarning);
+    for (const warning of await Promise.all(clipWarnings)) if (warning) console.warn(warning);
   });
 }
 

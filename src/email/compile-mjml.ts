@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
-import mjml2html from "mjml";
 import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
 import { cacheDir } from "../paths/project-files.ts";
 
@@ -54,6 +53,9 @@ const inFlight = new Map<string, Promise<string>>();
 
 async function compile({ mjml, origin }: MjmlSource): Promise<string> {
   try {
+    // Loaded on a cache miss only: MJML and its inliner are ~45 MB that a rebuild, `castpress
+    // email` or `castpress send` with the shell already compiled never needs.
+    const { default: mjml2html } = await import("mjml");
     const result = await mjml2html(mjml, MJML_OPTIONS);
     return result.html;
   } catch (error) {

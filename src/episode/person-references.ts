@@ -40,7 +40,8 @@ function findPeople(state: StateCore): void {
   const seen = new Set(env.mentioned.map((person) => person.name));
   for (const block of state.tokens) {
     if (block.type === BLOCK_OPEN && (block.meta as BlockMeta).name === "meeting") resolveMeetingWith(block, env, seen);
-    if (block.type !== "inline" || !block.children?.length) continue;
+    // The inline's source holds every `[[` its text can (entities never make brackets).
+    if (block.type !== "inline" || !block.content.includes("[[")) continue;
     const children: Token[] = [];
     let linkDepth = 0;
     let lineInBlock = 0;
@@ -49,7 +50,7 @@ function findPeople(state: StateCore): void {
       if (run.length > 0) children.push(...withPeople(run, state, env, seen, env.firstLine + (block.map?.[0] ?? 0) + lineInBlock, isLineStart(children)));
       run = [];
     };
-    for (const child of block.children) {
+    for (const child of block.children ?? []) {
       if (linkDepth === 0 && isLiteral(child)) {
         run.push(child);
         continue;
@@ -74,42 +75,61 @@ const isLiteral = (token: Token): boolean =>
 
 const isLineStart = (before: Token[]): boolean => before.length === 0 || ["softbreak", "hardbreak"].includes(before.at(-1)!.type);
 
-/** A run of literal tokens, with each person reference in it as a token of its own. */
+/**
+ * A run of literal tokens, with each person reference in it as a token of its own. Names are
+ * matched as typed (an entity as its `&...;`, as in people.yaml); the text around them keeps
+ * its tokens.
+ */
 function withPeople(run: Token[], state: StateCore, env: MarkdownEnv, seen: Set<string>, line: number, atLineStart: boolean): Token[] {
-  const text = run.map((token) => token.content).join("");
+  const typed = run.map((token) => (token.type === "text_special" ? token.markup : token.content));
+  const text = typed.join("");
   if (!text.includes("[[")) return run;
-  const tokens: Token[] = [];
-  let last = 0;
+  const mentions: { start: number; end: number; token: Token }[] = [];
   for (const match of text.matchAll(REFERENCE)) {
     const end = match.index + match[0].length;
     const [name, shown] = match[1]!.split("|", 2).map((part) => part.trim());
     if (!name) continue;
     if (atLineStart && match.index === 0 && DEFINITION_REST.test(text.slice(end))) continue;
-    if (match.index > last) tokens.push(textToken(state, text.slice(last, match.index)));
-    last = end;
-    const mention: PersonMention = { name, shown: shown || name };
     const token = new state.Token(PERSON_REFERENCE, "", 0);
-    token.meta = mention;
-    tokens.push(token);
-    const person = env.people.get(name);
-    if (!person) {
-      env.problems.error(
-        line,
-        `no one called "${name}" is in the people directory or this episode's people${didYouMean(name, [...env.people.keys()])}`,
-        "fix the name, or add the person to people.yaml or to this episode's `people:` list",
-      );
-      continue;
-    }
-    mention.person = person;
-    mention.first = !seen.has(person.name);
-    if (mention.first) {
-      seen.add(person.name);
-      env.mentioned.push(person);
-    }
+    token.meta = mention(name, shown ? state.md.utils.unescapeAll(shown) : name, env, seen, line);
+    mentions.push({ start: match.index, end, token });
   }
-  if (last === 0) return run;
-  if (last < text.length) tokens.push(textToken(state, text.slice(last)));
+  if (mentions.length === 0) return run;
+  const tokens: Token[] = [];
+  let offset = 0;
+  run.forEach((token, index) => {
+    const start = offset;
+    const end = (offset += typed[index]!.length);
+    for (let position = start; position < end; ) {
+      const next = mentions.find((m) => m.end > position);
+      if (!next || next.start >= end) {
+        tokens.push(position === start ? token : textToken(state, token.content.slice(position - start)));
+        break;
+      }
+      if (next.start > position) tokens.push(textToken(state, token.content.slice(position - start, next.start - start)));
+      if (next.start >= start) tokens.push(next.token);
+      position = next.end;
+    }
+  });
   return tokens;
+}
+
+function mention(name: string, shown: string, env: MarkdownEnv, seen: Set<string>, line: number): PersonMention {
+  const person = env.people.get(name);
+  if (!person) {
+    env.problems.error(
+      line,
+      `no one called "${name}" is in the people directory or this episode's people${didYouMean(name, [...env.people.keys()])}`,
+      "fix the name, or add the person to people.yaml or to this episode's `people:` list",
+    );
+    return { name, shown };
+  }
+  const first = !seen.has(person.name);
+  if (first) {
+    seen.add(person.name);
+    env.mentioned.push(person);
+  }
+  return { name, shown, person, first };
 }
 
 function textToken(state: StateCore, content: string): Token {

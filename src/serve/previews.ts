@@ -1,9 +1,10 @@
-import { emailHtml, emailMessage, emailText, episodePage, podcastFeed, readerFeed } from "../paths/output-paths.ts";
+import { emailHtml, emailText, episodePage, podcastFeed, readerFeed } from "../paths/output-paths.ts";
 import { escapeHtml } from "../text/html-escape.ts";
 
 /**
  * One page per episode showing its email as subscribers will see it (desktop and phone
- * widths, light and dark side by side) and links to its text twin, message and the feeds.
+ * widths, light and dark side by side) and links to its text twin and the feeds; the .eml is
+ * made on request (`castpress email`), not by a build.
  */
 export function emailPreviewPage(slug: string, title: string): string {
   const frames = [
@@ -22,7 +23,7 @@ iframe{border:1px solid #999;background:#fff;height:900px}
 </style></head><body>
 <h1>Preview: ${escapeHtml(title)}</h1>
 <p><a href="${episodePage(slug)}">Episode page</a> · <a href="${emailText(slug)}">Plain text</a> ·
-<a href="${emailMessage(slug)}">MIME message (.eml)</a> · <a href="/__castpress/feeds/">Feeds</a></p>
+<a href="/__castpress/feeds/">Feeds</a> · the MIME message (.eml) is made on request: <code>castpress email ${escapeHtml(slug)}</code></p>
 <div class="frames">
 ${frames
   .map(
