@@ -31,7 +31,7 @@ describe("the MJML cache", () => {
       withFrontMatter(firstText, "A third issue", "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "2025-02-03").replace(/^subtitle: .*\n/m, ""),
     );
     const cache = path.join(project, ".cache/castpress/mjml");
-    const entries = async () => (await readdir(cache)).filter((name) => name.endsWith(".html")).sort();
+    const entries = async () => (await readdir(cache)).filter((name) => name.endsWith(".json")).sort();
     const email = (slug: string) => readFile(path.join(project, `dist/email/${slug}.html`), "utf8");
     const build = async () => {
       const result = await castpress(["build"], { cwd: project });

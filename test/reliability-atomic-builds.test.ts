@@ -1,8 +1,9 @@
-import { spawn } from "node:child_process";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { execFileSync, spawn } from "node:child_process";
+import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, statfs, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture, REPO_ROOT } from "./support/castpress-cli.ts";
+import { castpress, copyFixture, FIXTURES, REPO_ROOT, type CliResult } from "./support/castpress-cli.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";
 
 const CLI = path.join(REPO_ROOT, "bin/castpress.js");
@@ -75,3 +76,178 @@ describe("atomic builds", () => {
     });
   }
 });
+
+/** The author's message for a failure: exactly one line, and no stack trace. */
+function oneLine(result: CliResult): string {
+  const lines = result.stderr.trim().split("\n");
+  expect(lines, result.stderr).toHaveLength(1);
+  expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  return lines[0]!;
+}
+
+const title = async (dist: string): Promise<string | undefined> =>
+  /<title>([^<·]*)/.exec(await readFile(path.join(dist, "episodes/first-episode/index.html"), "utf8").catch(() => ""))?.[1]?.trim();
+
+/** Root can write anywhere whatever the modes: a read-only folder is tried as an ordinary user. */
+const AUTHOR = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+
+/** `castpress` run as an ordinary user (nobody, when the tests run as root), on a project that user owns. */
+async function castpressAsAuthor(args: string[], project: string): Promise<CliResult> {
+  if (AUTHOR) execFileSync("chown", ["-R", `${AUTHOR.uid}:${AUTHOR.gid}`, project]);
+  return castpress(args, { cwd: project, ...(AUTHOR && { user: AUTHOR }) });
+}
+
+describe("build never deletes what castpress did not make", () => {
+  it("refuses, in one line, an --out that is the project, above it, episodes/, a folder of the author's or a file, and changes nothing", async () => {
+    // The project sits in a folder of its own, beside another of the author's files, so `..` can be checked whole.
+    const parent = await mkdtemp(path.join(os.tmpdir(), "castpress-out-refused-"));
+    const project = path.join(parent, "show");
+    await cp(path.join(FIXTURES, "workflow"), project, { recursive: true });
+    await writeFile(path.join(parent, "another-project.txt"), "the author's\n");
+    await mkdir(path.join(project, "notes"));
+    await writeFile(path.join(project, "notes/ideas.md"), "the author's notes\n");
+    await writeFile(path.join(project, "todo.txt"), "a plain file\n");
+    const before = await snapshotTree(parent);
+
+    for (const [out, says] of [
+      ["episodes", "episodes: is the episodes/ folder, which castpress reads"],
+      [".", ".: is the project folder itself"],
+      ["..", "..: holds the project folder"],
+      ["notes", "notes: holds files castpress did not make (ideas.md)"],
+      ["todo.txt", "todo.txt: is a file, not a folder"],
+      ["episodes/site", "episodes/site: is inside episodes/, which castpress reads"],
+    ]) {
+      const result = await castpress(["build", "--out", out!], { cwd: project });
+      expect(result.code, `--out ${out}`).toBe(1);
+      expect(oneLine(result)).toContain(says);
+      expect(await snapshotTree(parent), `--out ${out}`).toEqual(before);
+    }
+    expect(await readdir(parent)).toEqual(["another-project.txt", "show"]);
+  });
+
+  it("builds into an empty folder and again into its own output, and updates a web root that dist links to, keeping the link", async () => {
+    const project = await copyFixture("workflow");
+    const webRoot = await mkdtemp(path.join(os.tmpdir(), "castpress-web-root-"));
+    await symlink(webRoot, path.join(project, "dist"));
+    const first = await castpress(["build"], { cwd: project });
+    expect(first.code, first.stderr).toBe(0);
+    expect((await lstat(path.join(project, "dist"))).isSymbolicLink()).toBe(true);
+    expect(await title(webRoot)).toBe("The first episode");
+
+    await editTitle(project, "The first episode, edited");
+    const second = await castpress(["build"], { cwd: project });
+    expect(second.code, second.stderr).toBe(0);
+    expect((await lstat(path.join(project, "dist"))).isSymbolicLink()).toBe(true);
+    expect(await title(webRoot)).toBe("The first episode, edited");
+    expect((await readdir(path.dirname(webRoot))).filter((name) => name.startsWith(`.${path.basename(webRoot)}.`))).toEqual([]);
+  });
+});
+
+describe("faults end in one clear message, leave the previous output whole, and never block the next build", () => {
+  it("a read-only dist/", async () => {
+    const { project, before } = await builtThenEdited();
+    const dist = path.join(project, "dist");
+    await chmod(path.join(dist, "episodes/first-episode"), 0o555);
+    await chmod(dist, 0o555);
+    const failed = await castpressAsAuthor(["build"], project);
+    expect(failed.code).toBe(1);
+    expect(oneLine(failed)).toMatch(/^dist.*: writing the site into dist\/ failed: permission denied \(EACCES\) — make it readable and writable/);
+    expect(await snapshotTree(dist)).toEqual(before);
+    expect(await leftovers(project)).toEqual([]);
+
+    await chmod(dist, 0o755);
+    await chmod(path.join(dist, "episodes/first-episode"), 0o755);
+    const next = await castpressAsAuthor(["build"], project);
+    expect(next.code, next.stderr).toBe(0);
+    expect(await title(dist)).toBe("The first episode, edited");
+    expect(await leftovers(project)).toEqual([]);
+  });
+
+  it("a read-only cache, even one missing entries, only costs time: the build succeeds", async () => {
+    const { project } = await builtThenEdited();
+    const cache = path.join(project, ".cache/castpress");
+    await rm(path.join(cache, "mjml"), { recursive: true, force: true });
+    execFileSync("chmod", ["-R", "a-w", cache]);
+    const result = await castpressAsAuthor(["build"], project);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(await title(path.join(project, "dist"))).toBe("The first episode, edited");
+    expect(await readFile(path.join(project, "dist/email/first-episode.html"), "utf8")).toContain("The first episode, edited");
+  });
+
+  it("an episode castpress may not read: check and build name it and say what they were doing, in one line", async () => {
+    const project = await copyFixture("workflow");
+    await chmod(path.join(project, EPISODE), 0o000);
+    for (const [command, doing] of [["check", "checking the project"], ["build", "reading the project's files"]] as const) {
+      const result = await castpressAsAuthor([command], project);
+      expect(result.code).toBe(1);
+      expect(oneLine(result)).toMatch(new RegExp(`^${EPISODE}: ${doing} failed: permission denied \\(EACCES\\) — `));
+    }
+    expect(await readdir(project)).not.toContain("dist");
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("a full disk (a small tmpfs)", async () => {
+    const mount = await mkdtemp(path.join(os.tmpdir(), "castpress-full-disk-"));
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=20m", "tmpfs", mount]);
+    try {
+      const project = path.join(mount, "show");
+      await cp(path.join(FIXTURES, "workflow"), project, { recursive: true });
+      const first = await castpress(["build"], { cwd: project });
+      expect(first.code, first.stderr).toBe(0);
+      const before = await snapshotTree(path.join(project, "dist"));
+      await editTitle(project, "The first episode, edited");
+      // Room for less than half of a second copy of the site: the build fills the disk midway.
+      const disk = await statfs(mount);
+      const usedKb = ((disk.blocks - disk.bfree) * disk.bsize) / 1024;
+      const siteKb = Number(execFileSync("du", ["-sk", path.join(project, "dist")]).toString().split("\t")[0]);
+      execFileSync("mount", ["-o", `remount,size=${Math.ceil(usedKb + siteKb / 2)}k`, mount]);
+
+      const full = await castpress(["build"], { cwd: project });
+      expect(full.code).toBe(1);
+      expect(oneLine(full)).toMatch(/the disk is full \(ENOSPC\) — free some space/);
+      expect(await snapshotTree(path.join(project, "dist"))).toEqual(before);
+      expect(await leftovers(project)).toEqual([]);
+
+      execFileSync("mount", ["-o", "remount,size=20m", mount]);
+      const next = await castpress(["build"], { cwd: project });
+      expect(next.code, next.stderr).toBe(0);
+      expect(await title(path.join(project, "dist"))).toBe("The first episode, edited");
+    } finally {
+      execFileSync("umount", [mount]);
+    }
+  });
+});
+
+describe("two builds started together", () => {
+  it("end with the output of the newest inputs, even when the older build finishes last", async () => {
+    const { project } = await builtThenEdited();
+    const older = spawn(process.execPath, [CLI, "build"], { cwd: project, env: { ...process.env, CI: "true" }, stdio: ["ignore", "pipe", "pipe"] });
+    let olderOut = "";
+    older.stdout.on("data", (chunk) => (olderOut += chunk));
+    older.stderr.on("data", (chunk) => (olderOut += chunk));
+    const olderExit = new Promise<number | null>((resolve) => older.on("exit", (code) => resolve(code)));
+    // Hold the older build once it has read its inputs and is writing its site.
+    for (;;) {
+      const staging = (await leftovers(project)).find((name) => name.startsWith(".dist.staging-"));
+      if (staging && (await readdir(path.join(project, staging), { recursive: true }).catch(() => [])).length > 0) break;
+      if (older.exitCode !== null) throw new Error(`the first build ended too soon:\n${olderOut}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    older.kill("SIGSTOP");
+    try {
+      await editTitle(project, "The newest title");
+      const newer = await castpress(["build"], { cwd: project });
+      expect(newer.code, newer.stderr).toBe(0);
+    } finally {
+      older.kill("SIGCONT");
+    }
+    expect(await olderExit, olderOut).toBe(0);
+    expect(await title(path.join(project, "dist"))).toBe("The newest title");
+    expect(await leftovers(project)).toEqual([]);
+  });
+});
+
+async function editTitle(project: string, newTitle: string): Promise<void> {
+  const file = path.join(project, EPISODE);
+  await writeFile(file, (await readFile(file, "utf8")).replace(/^title: .*$/m, `title: ${newTitle}`));
+}

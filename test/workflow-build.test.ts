@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { castpress, copyFixture } from "./support/castpress-cli.ts";
@@ -51,6 +52,7 @@ describe("castpress build", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("templates/blocks/quote/web.njk failed while rendering episodes/2025-01-16-first-episode.md");
     expect(result.stderr).toContain("noSuchFilter");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
     noStackTrace(result.stderr + result.stdout);
     expect(await snapshotTree(dist)).toEqual(before);
     const leftovers = (await readdir(project)).filter((name) => name.startsWith(".dist."));
@@ -129,5 +131,62 @@ describe("a scheduled episode", () => {
     const after = await castpress(["build"], { cwd: project, env: { CASTPRESS_NOW: "2025-03-02T00:00:00Z" } });
     expect(after.stdout).toMatch(/^Built 2 episodes/m);
     expect(await readFile(path.join(project, "dist/episodes/later/index.html"), "utf8")).toContain("Published later");
+  });
+});
+
+describe("whether a build can be kept", () => {
+  it("depends on the content of the inputs: an edit that keeps size and time is built, a touch is not", async () => {
+    const { project, dist } = await builtProject();
+    const file = path.join(project, EPISODE);
+    const reference = path.join(project, "reference.md");
+    execFileSync("cp", ["-p", file, reference]);
+    const before = await stat(file, { bigint: true });
+    // As `cp -p`, `rsync -t` or `touch -r` leave it: new text of the same length, the old time to the nanosecond.
+    await edit(project, EPISODE, (text) => text.replace("title: The first episode", "title: The FIRST episode"));
+    execFileSync("touch", ["-r", reference, file]);
+    const after = await stat(file, { bigint: true });
+    expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+    const edited = await castpress(["build"], { cwd: project });
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.stdout).toMatch(/^Built 1 episode/m);
+    expect(await readFile(path.join(dist, "episodes/first-episode/index.html"), "utf8")).toContain("The FIRST episode");
+
+    const now = new Date();
+    await utimes(file, now, now);
+    const touched = await castpress(["build"], { cwd: project });
+    expect(touched.stdout).toContain("Nothing changed since the last build: kept dist/ as it was");
+  });
+
+  it("never trusts a cache file: empty or damaged entries are made again, and the output is the same", async () => {
+    const { project, dist, before } = await builtProject();
+    const cache = path.join(project, ".cache/castpress");
+    const entries = (await readdir(cache, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(entries.length).toBeGreaterThan(2);
+    for (const [index, entry] of entries.entries()) {
+      const file = path.join(entry.parentPath, entry.name);
+      const text = await readFile(file, "utf8");
+      await writeFile(file, index % 2 === 0 ? "" : text.slice(0, Math.floor(text.length / 2)));
+    }
+    await rm(dist, { recursive: true });
+    const rebuilt = await castpress(["build"], { cwd: project });
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(await snapshotTree(dist)).toEqual(before);
+  });
+});
+
+describe("a castpress.yaml with every optional section left out", () => {
+  it("checks and builds: the archive and the reader feed, and no email or podcast feed", async () => {
+    const project = await copyFixture("workflow-minimal-config");
+    const check = await castpress(["check"], { cwd: project });
+    expect(check.code, check.stderr).toBe(0);
+    const result = await castpress(["build"], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    const dist = path.join(project, "dist");
+    expect(await readFile(path.join(dist, "episodes/only-episode/index.html"), "utf8")).toContain("The only episode");
+    expect(await readFile(path.join(dist, "feed.xml"), "utf8")).toContain("The only episode");
+    const top = await readdir(dist);
+    expect(top).not.toContain("email");
+    expect(top).not.toContain("podcast.xml");
+    expect(top).not.toContain("false");
   });
 });

@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { castpress, copyFixture } from "./support/castpress-cli.ts";
@@ -63,4 +64,61 @@ describe("castpress new", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("--slug");
   });
+
+  it("refuses a slug already used in a subfolder of episodes/, and writes nothing", async () => {
+    const project = await copyFixture("workflow");
+    await mkdir(path.join(project, "episodes/2024"));
+    await writeFile(path.join(project, "episodes/2024/2024-05-01-old-news.md"), "the author's words");
+    const before = await readdir(path.join(project, "episodes"), { recursive: true });
+    const result = await castpress(["new", "Old news", "--date", "2025-03-01"], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('castpress new: episodes/2024/2024-05-01-old-news.md already has the slug "old-news": choose another title or --slug; nothing was written');
+    expect(await readdir(path.join(project, "episodes"), { recursive: true })).toEqual(before);
+  });
+
+  it("says to use --slug when the title is too long for a file name", async () => {
+    const project = await copyFixture("workflow");
+    const before = await readdir(path.join(project, "episodes"), { recursive: true });
+    const result = await castpress(["new", "A very long title of many words ".repeat(10).trim(), "--date", "2025-03-01"], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("use --slug");
+    expect(await readdir(path.join(project, "episodes"), { recursive: true })).toEqual(before);
+  });
+
+  it("refuses words after the title (a --date npm kept for itself), pointing to npm run new --", async () => {
+    const project = await copyFixture("workflow");
+    const before = await readdir(path.join(project, "episodes"), { recursive: true });
+    // `npm run new "Title" --date 2025-01-01` runs `castpress new Title 2025-01-01`.
+    const result = await castpress(["new", "Title", "2025-01-01"], { cwd: project });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain('npm run new -- "Title" --date');
+    expect(await readdir(path.join(project, "episodes"), { recursive: true })).toEqual(before);
+  });
+
+  it("copies --audio from outside the project into it, and refuses one that does not exist before writing anything", async () => {
+    const project = await copyFixture("workflow");
+    const outside = await mkdtemp(path.join(os.tmpdir(), "castpress-recordings-"));
+    const recording = path.join(outside, "Interview Take 3.MP3");
+    const bytes = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7) % 256));
+    await writeFile(recording, bytes);
+
+    const result = await castpress(["new", "With audio", "--date", "2025-03-01", "--audio", recording], { cwd: project });
+    expect(result.code, result.stderr).toBe(0);
+    const episodeFile = path.join(project, "episodes/2025-03-01-with-audio.md");
+    const src = /^\s+src: "(.+)"$/m.exec(await readFile(episodeFile, "utf8"))?.[1];
+    expect(src).toBeDefined();
+    const copied = path.resolve(path.dirname(episodeFile), src!);
+    expect(path.relative(project, copied).startsWith("..")).toBe(false);
+    expect(await readFile(copied)).toEqual(bytes);
+    expect(await readFile(recording)).toEqual(bytes);
+
+    const before = await readdir(path.join(project, "episodes"), { recursive: true });
+    const missing = await castpress(["new", "No audio", "--date", "2025-03-02", "--audio", path.join(outside, "missing.mp3")], { cwd: project });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("missing.mp3");
+    expect(await readdir(path.join(project, "episodes"), { recursive: true })).toEqual(before);
+  });
 });
+

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
 import { cacheDir } from "../paths/project-files.ts";
 
 /** Where compiled emails are kept between builds: outside dist/, under the git-ignored .cache/. */
@@ -23,16 +23,17 @@ export interface MjmlSource {
  */
 export async function compileMjml(source: MjmlSource, cacheDir: string): Promise<string> {
   const key = createHash("sha256").update(CACHE_SALT).update(source.mjml).digest("hex");
-  const file = path.join(cacheDir, `${key}.html`);
-  const cached = await readFile(file, "utf8").catch(() => undefined);
-  if (cached !== undefined) return cached;
+  const file = path.join(cacheDir, `${key}.json`);
+  // An entry that is missing, empty, cut short or altered is compiled again.
+  const cached = await readCacheEntry<string>(file, key);
+  if (typeof cached === "string" && cached !== "") return cached;
   let compiling = inFlight.get(key);
   if (!compiling) {
     compiling = compile(source).finally(() => inFlight.delete(key));
     inFlight.set(key, compiling);
   }
   const html = await compiling;
-  await store(file, html);
+  await writeCacheEntry(file, key, html);
   return html;
 }
 
@@ -62,12 +63,4 @@ async function compile({ mjml, origin }: MjmlSource): Promise<string> {
     const message = error instanceof Error ? error.message.replace(/^ValidationError: \s*/, "").replaceAll(` of ${process.cwd()} `, " ").trim() : String(error);
     throw new EmailTemplateError(`MJML rejected the email rendered from ${origin}:\n${message}`);
   }
-}
-
-/** Written under a temporary name, then renamed, so a killed build never leaves half a file. */
-async function store(file: string, html: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, html);
-  await rename(partial, file);
 }

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { imageSizeFromFile } from "image-size/fromFile";
 import { parseFile } from "music-metadata";
+import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
+import { statSignature } from "../files/content-hashes.ts";
 import type { ProblemList } from "../problems/problem.ts";
 import { mediaFile } from "../paths/output-paths.ts";
 import { cacheDir } from "../paths/project-files.ts";
@@ -156,22 +158,21 @@ interface AudioFacts {
 
 /**
  * What the file holds, read once per version of it: reading an MP3's duration means scanning
- * it, so the result is kept in the cache's audio/ folder under the file's path, size and
- * modification time.
+ * it, so the result is kept in the cache's audio/ folder under the file's path and signature.
  */
 async function localAudioFacts(file: string, root: string): Promise<AudioFacts> {
-  const { size, mtimeMs } = await stat(file);
+  const info = await stat(file, { bigint: true });
+  const size = Number(info.size);
   if (size === 0) return { size, audio: false };
-  // "facts-1": entries of the older cache held only a duration, without saying the file is audio.
-  const key = createHash("sha256").update(`facts-1\0${file}\0${size}\0${mtimeMs}`).digest("hex");
-  const cached = path.join(cacheDir(root, "audio"), `${key}.json`);
-  const known = await readFile(cached, "utf8").then((text) => JSON.parse(text) as AudioFacts, () => undefined);
+  // Keyed by the file's signature (size, times, inode and ctime, which every write moves, even
+  // one by `cp -p` that restores the size and mtime); an entry that fails its check is read again.
+  const key = `facts-2\0${file}\0${statSignature(info)}`;
+  const cached = path.join(cacheDir(root, "audio"), `${createHash("sha256").update(key).digest("hex")}.json`);
+  const known = await readCacheEntry<AudioFacts>(cached, key);
   if (known && typeof known.audio === "boolean" && known.size === size) return known;
   const facts = await readAudioFacts(file, size);
   // A cache that cannot be written (a read-only checkout) only costs the next build time.
-  await mkdir(path.dirname(cached), { recursive: true })
-    .then(() => writeFile(cached, JSON.stringify(facts)))
-    .catch(() => undefined);
+  await writeCacheEntry(cached, key, facts);
   return facts;
 }
 

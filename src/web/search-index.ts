@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { cp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
 import { episodePage } from "../paths/output-paths.ts";
 import { cacheDir } from "../paths/project-files.ts";
 
@@ -79,10 +80,8 @@ export class StreamedIndex {
     const errors = (await Promise.all(this.added)).flat();
     if (errors.length > 0) throw new Error(`Pagefind could not index ${this.output}: ${errors.join("; ")}`);
     const hash = combinedHash(this.pageHashes);
-    if (await copyCached(path.join(cacheDir, hash), target)) return;
-    const written = await (await this.index).writeFiles({ outputPath: target });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    await keepInCache(target, cacheDir, hash).catch(() => undefined);
+    if (await copyCached(cacheDir, hash, target)) return;
+    await writeIndexFiles(await this.index, target, cacheDir, hash);
   }
 }
 
@@ -92,34 +91,49 @@ interface HTMLFile {
 }
 
 /**
- * Writes the index into output/pagefind/. An index is kept in the cache under a hash of the
- * episode pages it was made from, so a build whose pages did not change copies it instead
- * of indexing every episode again.
+ * Writes the index into output/pagefind/. The last index made is kept in the cache with a
+ * hash of the episode pages it was made from, so a build whose pages did not change writes
+ * it again instead of indexing every episode again; an entry that fails its check is made again.
  */
 export async function writeSearchIndex(output: string, cacheDir: string): Promise<void> {
   const target = path.join(output, "pagefind");
   const hash = await episodePagesHash(output);
-  if (await copyCached(path.join(cacheDir, hash), target)) return;
-  await indexEpisodePages(output, target);
-  await keepInCache(target, cacheDir, hash).catch(() => undefined);
+  if (await copyCached(cacheDir, hash, target)) return;
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  const added = await index.addDirectory({ path: output, glob: EPISODE_PAGES });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${output}: ${added.errors.join("; ")}`);
+  await writeIndexFiles(index, target, cacheDir, hash);
 }
 
-async function copyCached(cached: string, target: string): Promise<boolean> {
-  return cp(cached, target, { recursive: true, errorOnExist: false }).then(
-    () => stat(path.join(target, "pagefind.js")).then(() => true),
-    () => false,
-  );
+/** The cached index made from these pages, written into `target`, if there is one that passes its check. */
+async function copyCached(cacheDir: string, hash: string, target: string): Promise<boolean> {
+  const cached = await readCacheEntry<[string, string][]>(path.join(cacheDir, CACHE_FILE), hash);
+  if (!Array.isArray(cached)) return false;
+  await writeFiles(target, cached.map(([file, base64]) => ({ path: file, content: Buffer.from(base64, "base64") })));
+  return true;
 }
 
-/** Replaces the cached index by this one; a concurrent build's copy is never half-written. */
-async function keepInCache(index: string, cacheDir: string, hash: string): Promise<void> {
-  const staging = path.join(cacheDir, `.${hash}-${process.pid}`);
-  await cp(index, staging, { recursive: true });
-  await rename(staging, path.join(cacheDir, hash)).catch(() => rm(staging, { recursive: true, force: true }));
-  for (const entry of await readdir(cacheDir)) {
-    if (entry !== hash && !entry.startsWith(".")) await rm(path.join(cacheDir, entry), { recursive: true, force: true });
+/**
+ * Pagefind hands its files over rather than writing them itself, so a full disk is one clear
+ * error here, not a panic of its process; they are kept in the cache as one verified entry.
+ */
+async function writeIndexFiles(index: pagefind.PagefindIndex, target: string, cacheDir: string, hash: string): Promise<void> {
+  const made = await index.getFiles();
+  if (made.errors.length > 0) throw new Error(`Pagefind could not make its index: ${made.errors.join("; ")}`);
+  await writeFiles(target, made.files);
+  await writeCacheEntry(path.join(cacheDir, CACHE_FILE), hash, made.files.map((file) => [file.path, Buffer.from(file.content).toString("base64")]));
+}
+
+async function writeFiles(target: string, files: { path: string; content: Uint8Array }[]): Promise<void> {
+  for (const file of files) {
+    const destination = path.join(target, file.path);
+    await mkdir(path.dirname(destination), { recursive: true });
+    await writeFile(destination, file.content);
   }
 }
+
+const CACHE_FILE = "index.json";
 
 async function episodePagesHash(output: string): Promise<string> {
   const episodesDir = path.join(output, path.dirname(episodePage("x").slice(1)));
@@ -138,15 +152,6 @@ function combinedHash(pageHashes: Map<string, string>): string {
   const hash = createHash("sha256");
   for (const slug of [...pageHashes.keys()].sort()) hash.update(slug).update("\0").update(pageHashes.get(slug)!).update("\0");
   return hash.digest("hex");
-}
-
-async function indexEpisodePages(output: string, target: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  const added = await index.addDirectory({ path: output, glob: EPISODE_PAGES });
-  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${output}: ${added.errors.join("; ")}`);
-  const written = await index.writeFiles({ outputPath: target });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
 }
 
 /** Stops Pagefind's process, so that `castpress build` can exit. */

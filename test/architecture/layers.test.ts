@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
  * layer (the three outputs) do not import each other.
  */
 const LAYERS: string[][] = [
-  ["text", "language"],
+  ["text", "language", "files"],
   ["paths"],
   ["problems"],
   ["yaml"],

@@ -14,13 +14,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `castpress` command as an author would, in a child process. */
-export function castpress(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+/** Runs the real `castpress` command as an author would, in a child process; `user` runs it as another user (from root). */
+export function castpress(args: string[], options: { cwd: string; env?: Record<string, string>; user?: { uid: number; gid: number } }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd,
       env: { ...process.env, CI: "true", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
+      ...options.user,
     });
     let stdout = "";
     let stderr = "";

@@ -1,4 +1,5 @@
 import { PEOPLE_FILE, SITE_CONFIG_FILE } from "../../paths/project-files.ts";
+import { during } from "../../problems/describe-error.ts";
 import { formatProblem, hasErrors, inReadingOrder } from "../../problems/problem.ts";
 import { isLoaded, loadProject } from "../../project/load-project.ts";
 import { mergeTagProblems } from "../../send/render-issue.ts";
@@ -11,7 +12,7 @@ export const check: Command = {
   options: { root: { type: "string" } },
   async run(values) {
     const root = String(values.root ?? process.cwd());
-    const project = await loadProject(root);
+    const project = await during("checking the project", root, () => loadProject(root));
     // Text the configured mail service would read as its own merge tag: a warning, not an error.
     const problems = isLoaded(project) ? inReadingOrder([...project.problems, ...(await mergeTagProblems(project, project.allEpisodes))], [SITE_CONFIG_FILE, PEOPLE_FILE]) : project.problems;
     for (const problem of problems) console.error(formatProblem(problem));
