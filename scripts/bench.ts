@@ -29,6 +29,8 @@ import { BIG_PEOPLE, BIG_TAGS, writeBigInputs } from "./bench/big-inputs.ts";
 import { measureSend, type SendFigures } from "./bench/send.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The sample's config, art and audio, from its frozen copy among the test fixtures: an author may delete episodes/.
+const SAMPLE = path.join(REPO_ROOT, "test/fixtures/sample");
 const SAMPLE_AUDIO = "episodes/audio/2025-01-16-china-japan-relations-reset";
 /** Edits timed in each serve session; the session's start is a full build, so a few edits share it. */
 const EDITS_PER_SESSION = 2;
@@ -61,10 +63,10 @@ try {
   const cli = await snapshotCastpress(REPO_ROOT, path.join(work, "castpress"));
   progress(`generating ${episodeCount} episodes in ${work}`);
   const source = await writeSyntheticProject(path.join(work, "project"), episodeCount, {
-    config: path.join(REPO_ROOT, "castpress.yaml"),
-    art: path.join(REPO_ROOT, "episodes/art/cover.png"),
-    audio: path.join(REPO_ROOT, `${SAMPLE_AUDIO}.mp3`),
-    transcript: path.join(REPO_ROOT, `${SAMPLE_AUDIO}.vtt`),
+    config: path.join(SAMPLE, "castpress.yaml"),
+    art: path.join(SAMPLE, "episodes/art/cover.png"),
+    audio: path.join(SAMPLE, `${SAMPLE_AUDIO}.mp3`),
+    transcript: path.join(SAMPLE, `${SAMPLE_AUDIO}.vtt`),
   });
   const bareSource = path.join(work, "bare");
   await writeBareEleventyInput(bareSource, source.files);

@@ -13,7 +13,7 @@ describe("castpress check on castpress.yaml and people.yaml with mistakes", () =
       "castpress.yaml:2: description is missing — one or two sentences about the publication",
       "castpress.yaml:3: unknown key \"descripton\" (did you mean \"description\"?) — use one of: title, description, author, baseUrl, language, timeZone, explicit, copyright, image, signup, perPage, feeds, podcast, email",
       "castpress.yaml:4: author is empty — the author's name",
-      "castpress.yaml:5: baseUrl \"example.org/archive\" is not a web address (https://...) — where the site is published, such as https://example.org",
+      "castpress.yaml:5: baseUrl \"example.org/archive\" is not a web address (https://...) — where the site is published, such as https://example.org or https://user.github.io/show/",
       "castpress.yaml:7: timeZone \"Asia/Tokio\" is not an IANA time zone (did you mean \"Asia/Tokyo\"?) — write an IANA zone name such as \"Asia/Tokyo\" or \"Europe/London\"",
       "castpress.yaml:8: perPage must be at least 1, not 0 — how many episodes per archive page: 1 to 100",
       "castpress.yaml:9: the image \"art/missing-cover.png\" does not exist (looked for art/missing-cover.png) — check the path: it is relative to the file that names it",

@@ -46,7 +46,7 @@ describe("castpress check on a project full of mistakes", () => {
 
   it("exits non-zero and sums up", () => {
     expect(result.code).toBe(1);
-    expect(result.stdout.trim()).toBe("25 errors, 0 warnings: fix the errors above, then run castpress check again");
+    expect(result.stdout.trim()).toBe("25 errors, 0 warnings: fix the errors above, then run npx castpress check again");
   });
 
   it("reports five problems of five kinds in one file, not only the first", () => {

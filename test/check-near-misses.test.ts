@@ -26,7 +26,7 @@ describe("castpress check names the near-misses", () => {
       `episodes/2025-10-25-languages.md:26: warning: lang=zh is Chinese, but the text has kana — write ja: kana are Japanese, and Chinese is written in Chinese characters only`,
       `episodes/2025-10-25-languages.md:32: warning: this quote has no lang, so it is taken as the site's language, which is English, but the text is in Hangul — add lang=ko to its opening line`,
     ]);
-    expect(result.stdout.trim()).toBe("7 errors, 5 warnings: fix the errors above, then run castpress check again");
+    expect(result.stdout.trim()).toBe("7 errors, 5 warnings: fix the errors above, then run npx castpress check again");
     expect(result.code).toBe(1);
   });
 });

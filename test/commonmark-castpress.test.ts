@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Block, NoteBlock, ProseBlock, QuoteBlock, ReadingBlock, TimelineBlock } from "../src/episode/episode.ts";
 import type { PersonEntry } from "../src/episode/front-matter.ts";
-import { episodeText, parseEpisodeText, type ParsedText } from "./support/episode-text.ts";
+import { templateEnvironments } from "../src/rendering/template-environments.ts";
+import { episodeText, parseEpisodeText, testSite, type ParsedText } from "./support/episode-text.ts";
 
 /**
  * castpress's own syntax beside CommonMark's (commonmark.test.ts): each kind of block, the
@@ -136,6 +137,14 @@ describe("what a block holds, closed right after it", () => {
     ]);
   });
 
+  it.each([["----"], ["- - -"], [" -- -"], ["\n----"]])("a quote whose only line of dashes is %j (a rule, or a heading's underline) is reported, not published as one language", async (dashes) => {
+    const { episode, lines } = await parse(`\n::: quote lang=zh\n原文\n${dashes.startsWith("\n") ? dashes.slice(1) : `\n${dashes}`}\nTranslation\n:::\n`);
+    expect(episode).toBeUndefined();
+    expect(lines).toEqual([
+      `episodes/2025-01-16-sample.md:${dashes.startsWith("\n") ? 8 : 9}: this line of dashes is not the quote's separator, which is a line holding only \`---\` — write the separator as \`---\`; for a rule inside the quote, write ***`,
+    ]);
+  });
+
   it("a quote with a second ---, an empty part, or another block inside is reported at its line", async () => {
     const { lines } = await parse("\n::: quote lang=zh\n原文\n---\nOne\n---\nTwo\n:::\n\n::: quote lang=zh\n---\nOnly a translation\n:::\n\n:::: quote lang=zh\n原文\n::: note\nx\n:::\n::::\n");
     expect(lines).toEqual([
@@ -207,6 +216,11 @@ describe("one cause, one message", () => {
     ]);
   });
 
+  it("a block of an unknown name inside a list item is one error, its name", async () => {
+    const { lines } = await parse("\n- item\n\n  ::: aside\n  text\n  :::\n");
+    expect(lines).toEqual(['episodes/2025-01-16-sample.md:8: "aside" is not a kind of block — use one of: quote, meeting, reading, note']);
+  });
+
   it("a closing line inside a list item names its fix", async () => {
     const { lines } = await parse("\n::: note\n- item\n\n  :::\n:::\n");
     expect(lines).toEqual([
@@ -226,5 +240,33 @@ describe("raw HTML, shown as the text typed", () => {
     const [prose] = (await blocksOf("\n<div class=\"box\">\n*not emphasis* [[Wang Yi]]\n</div>\n\nAfter.\n")) as ProseBlock[];
     expect(prose!.html).toBe("<p>&lt;div class=&quot;box&quot;&gt;\n*not emphasis* [[Wang Yi]]\n&lt;/div&gt;</p>\n<p>After.</p>\n");
     expect(prose!.text).toBe('<div class="box">\n*not emphasis* [[Wang Yi]]\n</div>\n\nAfter.');
+  });
+});
+
+describe("a block left open is one message, whatever it swallows", () => {
+  it("reports a reading block left open once, not that the prose it took in is not a list", async () => {
+    const { lines } = await parse("\n::: reading\n- [A link](https://example.org/a)\n\nProse the author meant after the block.\n\n> and a block quote\n");
+    expect(lines).toEqual(["episodes/2025-01-16-sample.md:6: the reading block opened here is never closed — add a line holding only ::: where it ends"]);
+  });
+
+  it("reports a quote left open before a block with more colons once: a block inside has fewer", async () => {
+    const { lines } = await parse("\n::: quote lang=zh\n原文\n---\nTranslation\n\n:::: meeting date=2025-01-13\nMet.\n::::\n");
+    expect(lines).toEqual([
+      "episodes/2025-01-16-sample.md:6: the quote block opened here is not closed before the meeting block of line 11 — close it with a line holding only ::: above line 11; or, to put the meeting block inside it, open the quote block with more colons: ::::: quote",
+    ]);
+  });
+});
+
+describe("a ## heading with no text (CommonMark example 79)", () => {
+  it("keeps its heading on the page, names no section after a heading that is not there, and warns", async () => {
+    const { episode, lines } = await parse("\nIntro.\n\n## \n\nUnder the empty heading.\n\n## Named\n\nText.\n");
+    expect(lines).toEqual(["episodes/2025-01-16-sample.md:8: warning: this ## heading has no text — give the section a title, or remove the ## line"]);
+    const page = templateEnvironments().markup.render("partials/episode-body.njk", { episode, castpress: { site: testSite() } });
+    const sections = [...page.matchAll(/<section class="episode-section"([^>]*)>\s*(<h2 id="([^"]*)">(.*?)<\/h2>)?/g)].map((m) => ({ labelledBy: /aria-labelledby="([^"]*)"/.exec(m[1]!)?.[1], id: m[3], heading: m[4] }));
+    expect(sections).toEqual([
+      { labelledBy: undefined, id: undefined, heading: undefined },
+      { labelledBy: undefined, id: "section-1", heading: "" },
+      { labelledBy: "named", id: "named", heading: "Named" },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, castpress, copyFixture, REPO_ROOT, SAMPLE_PROJECT } from "./support/castpress-cli.ts";
+import { buildFixture, castpress, copyFixture, copySample, FIXTURES, REPO_ROOT } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
 
@@ -29,7 +29,7 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
     const out = await mkdtemp(path.join(os.tmpdir(), "castpress-email-sample-"));
     const mediaProject = await escapingWithMedia();
     const [built, { dist }, builtWithMedia] = await Promise.all([
-      castpress(["build", "--out", out], { cwd: SAMPLE_PROJECT }),
+      castpress(["build", "--out", out], { cwd: await copySample() }),
       buildFixture("email-escaping"),
       castpress(["build"], { cwd: mediaProject }),
     ]);
@@ -161,8 +161,8 @@ async function escapingWithMedia(): Promise<string> {
   const project = await copyFixture("email-escaping");
   await mkdir(path.join(project, "episodes/art"), { recursive: true });
   await mkdir(path.join(project, "episodes/audio"), { recursive: true });
-  await copyFile(path.join(REPO_ROOT, "episodes/art/cover.png"), path.join(project, "episodes/art/cover.png"));
-  await copyFile(path.join(REPO_ROOT, "episodes/audio/2025-01-16-china-japan-relations-reset.mp3"), path.join(project, "episodes/audio/escaping.mp3"));
+  await copyFile(path.join(FIXTURES, "sample/episodes/art/cover.png"), path.join(project, "episodes/art/cover.png"));
+  await copyFile(path.join(FIXTURES, "sample/episodes/audio/2025-01-16-china-japan-relations-reset.mp3"), path.join(project, "episodes/audio/escaping.mp3"));
   const file = path.join(project, "episodes/2025-02-01-escaping.md");
   await writeFile(file, (await readFile(file, "utf8")).replace(/^date: .*$/m, "$&\nimage: art/cover.png\naudio:\n  src: audio/escaping.mp3"));
   return project;

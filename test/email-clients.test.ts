@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { doIUseEmail } from "doiuse-email";
 import { beforeAll, describe, expect, it } from "vitest";
-import { castpress, copyFixture, SAMPLE_PROJECT } from "./support/castpress-cli.ts";
+import { castpress, copyFixture, copySample } from "./support/castpress-cli.ts";
 
 /**
  * What Gmail, Outlook and Apple Mail make of the sample's email (by caniemail.com's data),
@@ -40,7 +40,7 @@ let sampleHtml: string;
 
 beforeAll(async () => {
   const out = await mkdtemp(path.join(os.tmpdir(), "castpress-email-clients-"));
-  const built = await castpress(["build", "--out", out], { cwd: SAMPLE_PROJECT });
+  const built = await castpress(["build", "--out", out], { cwd: await copySample() });
   expect(built.code, built.stderr).toBe(0);
   sampleHtml = await readFile(path.join(out, `email/${SAMPLE_SLUG}.html`), "utf8");
 }, 120_000);

@@ -1,4 +1,7 @@
+import { access, readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildFixture } from "./support/castpress-cli.ts";
 import { episodeText, parseEpisodeText } from "./support/episode-text.ts";
 
 const withRemoteAudio = (duration: string) =>
@@ -80,5 +83,25 @@ describe("chapters", () => {
     ]);
     expect(episode!.chapters).toEqual([]);
     expect(episode!.sections.map((section) => section.title)).toEqual(["", "Unstamped", "First", "Second"]);
+  });
+});
+
+describe("chapters in a build (test/fixtures/episode-chapters)", () => {
+  it("give an episode with audio a chapter list and chapters.json, and one without audio neither, with the warning", async () => {
+    const { dist, result } = await buildFixture("episode-chapters");
+    // The paths as design.md promises them: dist/episodes/<slug>/index.html and chapters.json.
+    const withAudio = await readFile(path.join(dist, "episodes/with-audio/index.html"), "utf8");
+    expect(withAudio).toContain('<nav class="chapters"');
+    expect(JSON.parse(await readFile(path.join(dist, "episodes/with-audio/chapters.json"), "utf8")).chapters).toEqual([
+      { startTime: 30, title: "First part" },
+      { startTime: 135, title: "Second part" },
+    ]);
+    const noAudio = await readFile(path.join(dist, "episodes/no-audio/index.html"), "utf8");
+    expect(noAudio).not.toContain('<nav class="chapters"');
+    expect(noAudio).toContain('<h2 id="first-part">First part</h2>');
+    await expect(access(path.join(dist, "episodes/no-audio/chapters.json"))).rejects.toThrow();
+    expect(result.stderr).toContain(
+      "episodes/2025-01-17-no-audio.md:8: warning: this episode has chapter stamps but no audio, so it has no chapters — add the audio to the front matter (audio: src: ...), or remove the [MM:SS] stamps",
+    );
   });
 });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseFeed } from "podcast-partytime";
 import { beforeAll, expect, it } from "vitest";
-import { castpress, SAMPLE_PROJECT } from "./support/castpress-cli.ts";
+import { castpress, copySample } from "./support/castpress-cli.ts";
 import { parseStrictXml } from "./support/strict-xml.ts";
 
 let dist: string;
@@ -12,7 +12,7 @@ const read = (file: string) => readFile(path.join(dist, file), "utf8");
 beforeAll(async () => {
   // Built into a temporary folder: the repository's own dist/ is left alone.
   dist = path.join(await mkdtemp(path.join(os.tmpdir(), "castpress-feed-sample-")), "dist");
-  const result = await castpress(["build", "--out", dist], { cwd: SAMPLE_PROJECT });
+  const result = await castpress(["build", "--out", dist], { cwd: await copySample() });
   expect(result.code, result.stderr).toBe(0);
 }, 120_000);
 

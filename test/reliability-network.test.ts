@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture, REPO_ROOT } from "./support/castpress-cli.ts";
+import { castpress, copyFixture, copySample, REPO_ROOT } from "./support/castpress-cli.ts";
 
 const GUARD = path.join(REPO_ROOT, "test/support/network-guard.mjs");
 
@@ -53,8 +53,7 @@ describe("castpress build with every outbound connection refused", () => {
   });
 
   it("builds the sample project and a remote-audio episode without a single attempt", async () => {
-    const sample = await mkdtemp(path.join(os.tmpdir(), "castpress-network-sample-"));
-    for (const part of ["castpress.yaml", "people.yaml", "episodes"]) await cp(path.join(REPO_ROOT, part), path.join(sample, part), { recursive: true });
+    const sample = await copySample();
     const remote = await copyFixture("workflow");
     await writeFile(path.join(remote, "episodes/2025-01-17-remote-audio.md"), REMOTE_AUDIO_EPISODE);
 

@@ -13,12 +13,12 @@ describe("people from two episodes whose names would share one page", () => {
   it("are refused by check with file:line, and build leaves no Eleventy error", async () => {
     const project = await copyFixture("workflow");
     await rm(path.join(project, "episodes/2025-01-16-first-episode.md"));
-    const episode = (title: string, name: string) =>
-      `---\ntitle: ${title}\ndate: 2025-01-16\npeople:\n  - name: "${name}"\n---\n\n[[${name}]] spoke.\n`;
-    await writeFile(path.join(project, "episodes/2025-01-16-one.md"), episode("One", "Ann, Bo"));
-    await writeFile(path.join(project, "episodes/2025-01-17-two.md"), episode("Two", "Ann Bo"));
+    const episode = (title: string, date: string, name: string) =>
+      `---\ntitle: ${title}\ndate: ${date}\npeople:\n  - name: "${name}"\n---\n\n[[${name}]] spoke.\n`;
+    await writeFile(path.join(project, "episodes/2025-01-16-one.md"), episode("One", "2025-01-16", "Ann, Bo"));
+    await writeFile(path.join(project, "episodes/2025-01-17-two.md"), episode("Two", "2025-01-17", "Ann Bo"));
     // The same person listed by two episodes is one person with one page: not a clash.
-    await writeFile(path.join(project, "episodes/2025-01-18-three.md"), episode("Three", "Ann, Bo"));
+    await writeFile(path.join(project, "episodes/2025-01-18-three.md"), episode("Three", "2025-01-18", "Ann, Bo"));
 
     const expected = [
       'episodes/2025-01-17-two.md:5: "Ann Bo" and "Ann, Bo" (episodes/2025-01-16-one.md:5) would share the page /people/ann-bo/ — tell them apart by name, or list the person once in people.yaml',

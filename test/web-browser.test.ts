@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archivePage, episodePage, notFoundPage, peopleIndex, personPage, tagPage, tagsIndex } from "../src/paths/output-paths.ts";
-import { castpress, REPO_ROOT } from "./support/castpress-cli.ts";
+import { castpress, copySample } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
 
@@ -20,7 +20,7 @@ describe.runIf(chromiumAvailable())("the sample archive in Chromium", () => {
 
   beforeAll(async () => {
     dist = await mkdtemp(path.join(os.tmpdir(), "castpress-web-browser-"));
-    const built = await castpress(["build", "--out", dist], { cwd: REPO_ROOT });
+    const built = await castpress(["build", "--out", dist], { cwd: await copySample() });
     expect(built.code, built.stderr).toBe(0);
     server = await serveStatic(dist);
     browser = await launchChromium();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { archivePage, episodePage, notFoundPage, peopleIndex, personPage, tagPage, tagsIndex } from "../src/paths/output-paths.ts";
-import { buildFixture, castpress, REPO_ROOT } from "./support/castpress-cli.ts";
+import { buildFixture, castpress, copySample } from "./support/castpress-cli.ts";
 
 // html-validate's recommended rules: every page type must pass them with no error.
 const validator = new HtmlValidate({
@@ -28,7 +28,7 @@ describe("the sample project's pages are valid HTML", () => {
   let dist: string;
   beforeAll(async () => {
     dist = await mkdtemp(path.join(os.tmpdir(), "castpress-web-validity-"));
-    const built = await castpress(["build", "--out", dist], { cwd: REPO_ROOT });
+    const built = await castpress(["build", "--out", dist], { cwd: await copySample() });
     expect(built.code, built.stderr).toBe(0);
   });
 

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { appleCategoryIssues } from "./apple-categories.ts";
@@ -6,12 +5,40 @@ import { languageTagSchema } from "../language/language-tag-schema.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
 import { ProblemList } from "../problems/problem.ts";
 import { SITE_CONFIG_FILE } from "../paths/project-files.ts";
+import { readAuthorFile } from "../yaml/author-file.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
 
 const text = (hint: string) => z.string().trim().min(1).describe(hint);
-const httpsUrl = (hint: string) =>
-  z.url({ protocol: /^https?$/ }).describe(hint);
+const httpsUrl = (hint: string) => z.url({ protocol: /^https$/ }).describe(hint);
+
+/**
+ * A value that goes into a mail header (From, Reply-To, List-Id, List-Unsubscribe): a line
+ * break in it would end the header and let the rest add headers of its own (a Bcc:).
+ */
+const inMailHeader = <Schema extends z.ZodString>(schema: Schema) =>
+  schema.refine((value) => !/[\u0000-\u001F\u007F\u0085\u2028\u2029]/.test(value), {
+    message: "holds a line break or control character, which would end the mail header it goes into",
+  });
+
+/** A link readers follow from a page or an email: https or mailto, nothing a page would run (javascript:). */
+const readerLink = (hint: string) =>
+  z
+    .string()
+    .refine((value) => URL.canParse(value) && ["https:", "mailto:"].includes(new URL(value).protocol) && !/[\s\u0000-\u001F\u007F]/.test(value), {
+      message: "is not an https: or mailto: link",
+    })
+    .describe(hint);
+
+/**
+ * With service: custom, the unsubscribe and manage links: a link, or the service's merge tag
+ * (`{{ unsubscribe }}`), which has no scheme. They go into the List-Unsubscribe header too.
+ */
+const serviceLink = (hint: string) =>
+  inMailHeader(z.string())
+    .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) || /^(https|mailto):/i.test(value), { message: "is not an https: or mailto: link" })
+    .refine((value) => !/[<>]/.test(value), { message: "holds < or >, which would end the link in the List-Unsubscribe header" })
+    .describe(hint);
 
 const timeZone = z
   .string()
@@ -29,6 +56,9 @@ const person = z.strictObject({
   img: httpsUrl("a picture of the person, as an https URL").optional(),
 });
 
+/** An optional section written with nothing under it (`email:`, the rest commented out) is left out. */
+const leftOutWhenEmpty = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => value ?? undefined, schema);
+
 /** The merge tags a mail service replaces per subscriber, by preset. */
 export const MAIL_SERVICE_PRESETS = {
   listmonk: { unsubscribe: "{{ UnsubscribeURL }}", manage: "{{ ManageURL }}" },
@@ -39,8 +69,8 @@ export const MAIL_SERVICE_PRESETS = {
 
 const email = z
   .strictObject({
-    from: text('the sender, as "Name <address@example.org>"'),
-    replyTo: z.string().optional().describe("the address replies go to"),
+    from: inMailHeader(z.string().trim().min(1)).describe('the sender, as "Name <address@example.org>" on one line'),
+    replyTo: inMailHeader(z.string()).optional().describe("the address replies go to, on one line"),
     postalAddress: text("the sender's postal address, which anti-spam laws require in every issue"),
     reason: z
       .string()
@@ -50,16 +80,20 @@ const email = z
       .enum(["listmonk", "mailchimp", "buttondown", "ghost", "custom", "castpress"])
       .default("listmonk")
       .describe("the mail service whose merge tags fill the unsubscribe and manage links, or castpress (castpress send fills them)"),
-    unsubscribeUrl: z
-      .string()
-      .optional()
-      .describe("with service: custom, the unsubscribe link or merge tag; with service: castpress, an https URL with {token} (and {email})"),
-    manageUrl: z.string().optional().describe("with service: custom, the manage-subscription link or merge tag; optional with service: castpress"),
+    unsubscribeUrl: serviceLink(
+      "with service: custom, the unsubscribe link (https: or mailto:) or merge tag; with service: castpress, an https URL with {token} (and {email})",
+    ).optional(),
+    manageUrl: serviceLink("with service: custom, the manage-subscription link (https: or mailto:) or merge tag; optional with service: castpress").optional(),
     unsubscribeMailto: z
       .email()
       .optional()
       .describe("an address that unsubscribes whoever writes to it, for the List-Unsubscribe header"),
-    listId: z.string().optional().describe('a List-Id such as "castpress.example.org"'),
+    listId: z
+      .string()
+      // RFC 2919: a dot-atom, which the List-Id header wraps in <...>.
+      .regex(/^[\w!#$%&'*+/=?^`{|}~-]+(\.[\w!#$%&'*+/=?^`{|}~-]+)+$/, "is not a list id")
+      .optional()
+      .describe('a List-Id such as "castpress.example.org": words joined by dots, nothing else'),
     logo: z.string().optional().describe("a logo image: a path in the project or an https URL"),
   })
   .refine((mail) => mail.service !== "custom" || (mail.unsubscribeUrl && mail.manageUrl), {
@@ -79,9 +113,7 @@ const podcast = z.strictObject({
     .describe("the feed's owner: name and email, which Apple requires"),
   guid: z.uuid().optional().describe("the podcast:guid to keep after the feed moves: a UUID"),
   locked: z.boolean().default(true).describe("true or false"),
-  funding: z
-    .strictObject({ url: httpsUrl("the funding page, as an https URL"), text: text("the link's text") })
-    .optional(),
+  funding: leftOutWhenEmpty(z.strictObject({ url: httpsUrl("the funding page, as an https URL"), text: text("the link's text") }).optional()),
   hosts: z.array(person).default([]),
 }).superRefine((value, context) => {
   for (const issue of appleCategoryIssues(value.category, value.subcategory)) {
@@ -107,20 +139,25 @@ const siteConfigSchema = z.strictObject({
   author: text("the author's name"),
   baseUrl: z
     .url({ protocol: /^https?$/ })
-    // zod runs this even when the URL check above failed: only a URL that parses has a path.
-    .refine((url) => !URL.canParse(url) || new URL(url).pathname === "/", { message: "must be an origin, without a path" })
+    // zod runs this even when the URL check above failed: only a URL that parses has a query.
+    .refine((url) => !URL.canParse(url) || (!new URL(url).search && !new URL(url).hash), { message: "must not hold a query (?) or a fragment (#)" })
+    // Every page, feed and email would publish it.
+    .refine((url) => !URL.canParse(url) || (new URL(url).username === "" && new URL(url).password === ""), {
+      message: "holds a user name or password, which every page would publish",
+    })
+    // Kept without its trailing slash: "https://user.github.io/show" (src/paths/output-paths.ts makes every URL under it).
     .transform((url) => url.replace(/\/+$/, ""))
-    .describe("where the site is published, such as https://example.org"),
+    .describe("where the site is published, such as https://example.org or https://user.github.io/show/"),
   language: language.default("en"),
   timeZone: timeZone.default("UTC"),
   explicit: z.boolean().default(false).describe("true or false"),
   copyright: z.string().optional().describe("the copyright line for the feeds"),
   image: z.string().optional().describe("the podcast's square art: a path in the project or an https URL"),
-  signup: z.string().optional().describe("where readers sign up for the email: an https URL or a mailto: link"),
+  signup: readerLink("where readers sign up for the email: an https URL or a mailto: link").optional(),
   perPage: z.int().min(1).max(100).default(10).describe("how many episodes per archive page: 1 to 100"),
-  feeds,
-  podcast: podcast.optional(),
-  email: email.optional(),
+  feeds: leftOutWhenEmpty(feeds),
+  podcast: leftOutWhenEmpty(podcast.optional()),
+  email: leftOutWhenEmpty(email.optional()),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema> & {
@@ -156,13 +193,14 @@ const FALLBACK: Omit<SiteConfig, "root"> = {
 
 export async function loadSiteConfig(root: string): Promise<LoadedSiteConfig> {
   const problems = new ProblemList(SITE_CONFIG_FILE);
-  let source: string;
+  let source: string | undefined;
   try {
-    source = await readFile(path.join(root, SITE_CONFIG_FILE), "utf8");
+    source = await readAuthorFile(path.join(root, SITE_CONFIG_FILE), problems);
   } catch {
     problems.error(1, "the site config file is missing", `create ${SITE_CONFIG_FILE} with at least title, description, author and baseUrl`);
     return { problems, lineOf: () => 1, checkWith: { ...FALLBACK, root } };
   }
+  if (source === undefined) return { problems, lineOf: () => 1, checkWith: { ...FALLBACK, root } };
   const { data, partial, lineOf } = parseCheckedYaml(source, siteConfigSchema, problems);
   if (data) return { config: { ...data, root }, problems, lineOf, checkWith: { ...data, root } };
   return { problems, lineOf, checkWith: { ...FALLBACK, ...partial, root } };

@@ -16,6 +16,10 @@ import { webStructuredData } from "./web-structured-data.ts";
  */
 export function castpress(eleventyConfig: any, options: BuildOptions): void {
   eleventyConfig.setTemplateFormats(["njk"]);
+  // In a publication castpress's templates are under node_modules/castpress/, which Eleventy
+  // skips by default, as it skips what the project's .gitignore names (node_modules/ too).
+  eleventyConfig.ignores.delete("**/node_modules/**");
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addPlugin(episodesData, options);
   eleventyConfig.addPlugin(webStructuredData);
   eleventyConfig.addPlugin(webAssets);

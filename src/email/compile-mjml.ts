@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import mjml2html from "mjml";
 import { cacheDir } from "../paths/project-files.ts";
 
 /** Where compiled emails are kept between builds: outside dist/, under the git-ignored .cache/. */
@@ -53,6 +52,9 @@ const inFlight = new Map<string, Promise<string>>();
 
 async function compile({ mjml, origin }: MjmlSource): Promise<string> {
   try {
+    // Loaded on a cache miss only: MJML and its inliner are ~45 MB that a rebuild, `castpress
+    // email` or `castpress send` with the shell already compiled never needs.
+    const { default: mjml2html } = await import("mjml");
     const result = await mjml2html(mjml, MJML_OPTIONS);
     return result.html;
   } catch (error) {

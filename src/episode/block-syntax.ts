@@ -9,6 +9,8 @@ export type BlockName = (typeof BLOCK_NAMES)[number];
 /** What the block tokens carry in `meta`; `name` is undefined for a block of a name castpress does not know. */
 export type BlockMeta = {
   name: BlockName | undefined;
+  /** Reported as not closed: what it holds is not checked further, as its end is a guess. */
+  unclosed?: boolean;
   /** A meeting's `with` when it names a known person (meeting-person.ts). */
   withPerson?: PersonMention;
 };
@@ -36,12 +38,18 @@ export function blockSyntax(md: MarkdownIt): void {
   md.block.ruler.at("lheading", (state, startLine, endLine, silent) =>
     lheading(state, startLine, directlyIn(state, "quote") ? separatorBefore(state, startLine, endLine) : endLine, silent),
   );
+  // Nor is it a one-column table's delimiter row under a line holding `|` (or `\|`).
+  const table = md.block.ruler.__rules__.find((rule) => rule.name === "table")!.fn;
+  md.block.ruler.at("table", (state, startLine, endLine, silent) =>
+    table(state, startLine, directlyIn(state, "quote") ? separatorBefore(state, startLine, endLine) : endLine, silent),
+  );
   for (const type of [BLOCK_OPEN, BLOCK_CLOSE, QUOTE_SEPARATOR]) md.renderer.rules[type] = () => "";
 }
 
 /** A block being parsed. Lines are the body's, 0-based. */
 interface OpenBlock {
   name: BlockName | undefined;
+  token: Token;
   colons: number;
   line: number;
   /** Level of its open token; its own content is one level deeper. */
@@ -139,7 +147,7 @@ function openBlock(state: StateBlock, startLine: number, endLine: number, name: 
   open.markup = ":".repeat(marker.colons);
   open.map = [startLine, startLine + 1];
   open.meta = { name } satisfies BlockMeta;
-  const block: OpenBlock = { name, colons: marker.colons, line: startLine, level: open.level, blkIndent: state.blkIndent, separators: 0, closed: false };
+  const block: OpenBlock = { name, token: open, colons: marker.colons, line: startLine, level: open.level, blkIndent: state.blkIndent, separators: 0, closed: false };
   const { open: stack } = blockState(state);
   stack.push(block);
   const parent = stack.at(-2);
@@ -222,6 +230,7 @@ function closeBlock(state: StateBlock, block: OpenBlock): void {
 function report(state: StateBlock, block: OpenBlock, message: string, hint: string): void {
   const env = state.env as MarkdownEnv;
   env.problems.error(env.firstLine + block.line, message, hint);
+  (block.token.meta as BlockMeta).unclosed = true;
   blockState(state).reportedUnclosed = true;
 }
 
@@ -252,6 +261,7 @@ function separatorBefore(state: StateBlock, startLine: number, endLine: number):
 }
 
 function quoteSeparator(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (state.src.charCodeAt(state.bMarks[startLine]! + state.tShift[startLine]!) !== 0x2d /* - */) return false;
   const quote = innermost(state);
   if (quote?.name !== "quote" || !isSeparatorLine(state, startLine)) return false;
   // A table's rows run on until a line that starts a block: the separator is one.

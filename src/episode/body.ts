@@ -87,10 +87,11 @@ function buildBlocks(tokens: Token[], level: number, context: BodyContext): Bloc
       continue;
     }
     const line = context.firstLine + (token.map?.[0] ?? 0);
-    const { name } = token.meta as unknown as BlockMeta;
+    const { name, unclosed } = token.meta as unknown as BlockMeta;
     if (token.level !== level) {
       // A list item or block quote is Markdown's own HTML: a castpress block cannot sit inside it.
-      context.problems.error(line, `this ${name ?? "unknown"} block is inside a list item or block quote`, "start its opening line at the left margin, outside the list or block quote");
+      // (A block of an unknown name was reported as such already.)
+      if (name) context.problems.error(line, `this ${name} block is inside a list item or block quote`, "start its opening line at the left margin, outside the list or block quote");
       prose.push(token);
       continue;
     }
@@ -98,7 +99,8 @@ function buildBlocks(tokens: Token[], level: number, context: BodyContext): Bloc
     const inner = tokens.slice(index + 1, close);
     index = close;
     flushProse();
-    if (!name) continue;
+    // A block not closed was reported; where it ends is a guess, so what it holds is not judged.
+    if (!name || unclosed) continue;
     const block = buildBlock(name, token, inner, line, context);
     if (!block) continue;
     const previous = blocks.at(-1);
@@ -136,7 +138,7 @@ function buildBlock(name: BlockName, open: Token, inner: Token[], line: number, 
         const likely = languageOfScript(renderPlainText(inner.slice(0, separator), context.links)) ?? exampleLanguages(context.languagesInUse())[0]!;
         context.problems.error(line, "this quote has a translation but does not say the original's language", `add lang=${exampleList(likely, context.languagesInUse())} to its opening line`);
       }
-      checkQuoteParts(inner, separator, context);
+      checkQuoteParts(inner, separator, open.level + 1, context);
       const original = quotePart(hasTranslation ? inner.slice(0, separator) : inner, attributes.lang ?? context.language, context);
       reportScriptMismatch(original, attributes.lang, line, context.problems);
       const translation = hasTranslation ? quotePart(inner.slice(separator + 1), context.language, context) : undefined;
@@ -159,7 +161,7 @@ function buildBlock(name: BlockName, open: Token, inner: Token[], line: number, 
  * text only, and a `---` that CommonMark put inside a list or block quote (where it is a rule
  * or a heading's underline, not the separator) is reported rather than published as original.
  */
-function checkQuoteParts(inner: Token[], separator: number, context: BodyContext): void {
+function checkQuoteParts(inner: Token[], separator: number, level: number, context: BodyContext): void {
   const lineOf = (token: Token): number => context.firstLine + (token.map?.[0] ?? 0);
   for (const token of inner) {
     if (token.type === BLOCK_OPEN) {
@@ -169,7 +171,7 @@ function checkQuoteParts(inner: Token[], separator: number, context: BodyContext
   }
   if (separator < 0) {
     const dashes = inner.find(
-      (token) => (token.type === "hr" && token.markup === "---") || (token.type === "heading_open" && token.markup === "-") || (token.type === "html_block" && /^ {0,3}---[ \t]*$/m.test(token.content)),
+      (token) => (token.type === "hr" && token.markup.startsWith("-")) || (token.type === "heading_open" && token.markup === "-") || (token.type === "html_block" && /^ {0,3}---[ \t]*$/m.test(token.content)),
     );
     if (dashes?.type === "html_block") {
       context.problems.error(
@@ -179,9 +181,16 @@ function checkQuoteParts(inner: Token[], separator: number, context: BodyContext
       );
       return;
     }
-    if (dashes) {
-      // A setext heading's map ends after its underline.
-      const dashesLine = dashes.type === "hr" ? lineOf(dashes) : context.firstLine + (dashes.map?.[1] ?? 1) - 1;
+    if (!dashes) return;
+    // A setext heading's map ends after its underline.
+    const dashesLine = dashes.type === "hr" ? lineOf(dashes) : context.firstLine + (dashes.map?.[1] ?? 1) - 1;
+    if (dashes.level === level) {
+      context.problems.error(
+        dashesLine,
+        "this line of dashes is not the quote's separator, which is a line holding only `---`",
+        "write the separator as `---`; for a rule inside the quote, write ***",
+      );
+    } else {
       context.problems.error(
         dashesLine,
         "this `---` is inside a list item or block quote within the quote, so it does not separate the original from the translation",

@@ -13,12 +13,25 @@ const duration = z
   .union([z.number().positive(), z.string().regex(/^(\d+:)?\d{1,2}:\d{2}$|^\d+(\.\d+)?$/)])
   .describe('write the duration as seconds, "MM:SS" or "HH:MM:SS"');
 
+/**
+ * An episode's date is when it is published. A year outside these is a typo: before 1900 no
+ * episode was published, and a date centuries ahead would keep the episode scheduled, out of
+ * every output, for good. (Meetings, which can be history, are not bound by this.)
+ */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+function isInPublishingYears(date: string): boolean {
+  const year = /^([+-]?\d+)-/.exec(date)?.[1];
+  return year === undefined || (Number(year) >= FIRST_YEAR && Number(year) <= LAST_YEAR);
+}
+
 /** The keys an episode's front matter may have; see docs in README.md. */
 export const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1).describe('give the episode a title: title: "..."'),
   date: z
     .union([z.string(), z.date()])
     .transform((value) => (value instanceof Date ? value.toISOString() : value))
+    .refine(isInPublishingYears, { message: `is outside the years ${FIRST_YEAR} to ${LAST_YEAR}: check the year` })
     .describe("write the date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00"),
   subtitle: z
     .string()
@@ -50,4 +63,10 @@ export const frontMatterSchema = z.strictObject({
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** A tag as listed in an episode's front matter, with its line. */
+export interface LocatedTag {
+  name: string;
+  line: number;
+}
 export type PersonEntry = z.output<typeof personEntry>;

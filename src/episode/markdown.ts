@@ -15,6 +15,8 @@ export type MarkdownEnv = {
   firstLine: number;
   /** Filled by the people rule, in order of first mention. */
   mentioned: Person[];
+  /** The site's baseUrl, which person links are made under. */
+  baseUrl: string;
 };
 
 /**

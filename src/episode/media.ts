@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { imageSizeFromFile } from "image-size/fromFile";
 import { parseFile } from "music-metadata";
 import type { ProblemList } from "../problems/problem.ts";
 import { mediaFile } from "../paths/output-paths.ts";
@@ -75,6 +76,17 @@ export async function resolveMedia(
   return { url: mediaFile(relative.split(path.sep).join("/")), sourcePath: real, alt: "" };
 }
 
+/** An image (episode art, the podcast's art, the email's logo) whose local file must be an image. */
+export async function resolveImage(reference: LocatedReference, fromDir: string, root: string, problems: ProblemList): Promise<Media | undefined> {
+  const media = await resolveMedia(reference, fromDir, root, problems, "image");
+  if (!media?.sourcePath) return media;
+  // A renamed text file, an empty file or a half-copied download would be a broken image in every output.
+  const readable = await imageSizeFromFile(media.sourcePath).then(() => true, () => false);
+  if (readable) return media;
+  problems.error(reference.line, `the image "${reference.ref}" is not an image: its bytes are no image format castpress knows`, "export the picture again as JPEG, PNG, WebP or GIF, and check the path names that file");
+  return undefined;
+}
+
 /** Whether a path leads out of the project folder. */
 export function isOutside(root: string, file: string): boolean {
   const relative = path.relative(root, file);
@@ -101,15 +113,15 @@ export async function resolveAudio(
   let length = audio.length;
   let duration = audio.duration === undefined ? undefined : parseDuration(audio.duration);
   if (media.sourcePath) {
-    length ??= (await stat(media.sourcePath)).size;
-    if (duration === undefined) {
-      try {
-        duration = await audioDuration(media.sourcePath, root);
-      } catch (error) {
-        problems.error(line, `cannot read the audio file "${audio.src}": ${(error as Error).message}`, "check that it is a real audio file, or give duration: under audio:");
-        return undefined;
-      }
+    const facts = await localAudioFacts(media.sourcePath, root);
+    if (facts.size === 0 || !facts.audio) {
+      const what = facts.size === 0 ? "is empty" : "is not audio: its bytes are no audio format castpress knows";
+      problems.error(line, `the audio file "${audio.src}" ${what}`, "export the audio again (MP3 or M4A), and check that src names that file");
+      return undefined;
     }
+    length ??= facts.size;
+    duration ??= facts.duration;
+    if (duration === undefined) problems.error(line, `cannot tell how long the audio file "${audio.src}" is`, 'add duration: "MM:SS" under audio:');
   } else {
     if (length === undefined) problems.error(line, `the audio URL "${audio.src}" has no length`, "add length: (the file's size in bytes) under audio:");
     if (duration === undefined) problems.error(line, `the audio URL "${audio.src}" has no duration`, 'add duration: "MM:SS" under audio:');
@@ -133,23 +145,46 @@ async function siblingTranscript(media: Media, root: string): Promise<Transcript
   return undefined;
 }
 
+interface AudioFacts {
+  /** Bytes. */
+  size: number;
+  /** Whether the bytes are a known audio format with an audio stream (a renamed text file is not). */
+  audio: boolean;
+  /** Seconds, when the file says. */
+  duration?: number;
+}
+
 /**
- * The audio's duration, read once per version of the file: reading an MP3's duration means
- * scanning it, so the result is kept in .cache/castpress/audio/ under the file's path, size
- * and modification time.
+ * What the file holds, read once per version of it: reading an MP3's duration means scanning
+ * it, so the result is kept in the cache's audio/ folder under the file's path, size and
+ * modification time.
  */
-async function audioDuration(file: string, root: string): Promise<number | undefined> {
+async function localAudioFacts(file: string, root: string): Promise<AudioFacts> {
   const { size, mtimeMs } = await stat(file);
-  const key = createHash("sha256").update(`${file}\0${size}\0${mtimeMs}`).digest("hex");
+  if (size === 0) return { size, audio: false };
+  // "facts-1": entries of the older cache held only a duration, without saying the file is audio.
+  const key = createHash("sha256").update(`facts-1\0${file}\0${size}\0${mtimeMs}`).digest("hex");
   const cached = path.join(cacheDir(root, "audio"), `${key}.json`);
-  const known = await readFile(cached, "utf8").then((text) => JSON.parse(text) as { duration?: number }, () => undefined);
-  if (known) return known.duration;
-  const { duration } = (await parseFile(file, { duration: true })).format;
+  const known = await readFile(cached, "utf8").then((text) => JSON.parse(text) as AudioFacts, () => undefined);
+  if (known && typeof known.audio === "boolean" && known.size === size) return known;
+  const facts = await readAudioFacts(file, size);
   // A cache that cannot be written (a read-only checkout) only costs the next build time.
   await mkdir(path.dirname(cached), { recursive: true })
-    .then(() => writeFile(cached, JSON.stringify({ duration })))
+    .then(() => writeFile(cached, JSON.stringify(facts)))
     .catch(() => undefined);
-  return duration;
+  return facts;
+}
+
+async function readAudioFacts(file: string, size: number): Promise<AudioFacts> {
+  try {
+    const { format } = await parseFile(file, { duration: true });
+    // music-metadata guesses a format from the extension and reports "hasAudio" even for text;
+    // only a file it found a container and a codec or sample rate in is audio.
+    const audio = format.container !== undefined && (format.codec !== undefined || (format.sampleRate ?? 0) > 0);
+    return { size, audio, ...(audio && format.duration !== undefined && { duration: format.duration }) };
+  } catch {
+    return { size, audio: false };
+  }
 }
 
 /** Seconds from `1112`, `"18:32"` or `"1:02:03"`. */

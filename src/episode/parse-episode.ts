@@ -12,9 +12,10 @@ import { ProblemList } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 import { buildBody } from "./body.ts";
 import type { Chapter, Episode, Person } from "./episode.ts";
-import { frontMatterSchema, type FrontMatter } from "./front-matter.ts";
+import { frontMatterSchema, type FrontMatter, type LocatedTag } from "./front-matter.ts";
 import type { MarkdownEnv } from "./markdown.ts";
-import { resolveAudio, resolveMedia } from "./media.ts";
+import { resolveAudio, resolveImage } from "./media.ts";
+import { checkNestingDepth } from "./nesting-depth.ts";
 import { LinkList } from "./plain-text.ts";
 
 /** Episodes without a `guid` get one derived from their slug, which a new title does not change. */
@@ -39,6 +40,8 @@ export interface ParsedFile {
   problems: ProblemList;
   /** The people its front matter lists, with their lines. */
   ownPeople: LocatedPerson[];
+  /** The tags its front matter lists, with their lines. */
+  ownTags: LocatedTag[];
 }
 
 /** Parses one episode file into an Episode, or reports every problem it has. */
@@ -53,7 +56,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
 
   if (!/^---\r?\n/.test(source)) {
     problems.error(1, "the episode has no front matter", "start the file with a --- line, the title and date, and another --- line");
-    return { problems, ownPeople: [] };
+    return { problems, ownPeople: [], ownTags: [] };
   }
   let frontMatterText = "";
   const split = matter(source, {
@@ -66,11 +69,13 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   const fields: Partial<FrontMatter> = front ?? partial ?? {};
   const ownPeople = validPeople((raw as { people?: unknown } | null | undefined)?.people, (index) => lineOf(["people", index]));
   const people = peopleByName(ownPeople, problems, new Map(context.people));
+  const ownTags = (fields.tags ?? []).map((name, index) => ({ name, line: lineOf(["tags", index]) }));
 
   const md = context.md;
-  const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [] };
+  const env: MarkdownEnv = { people, problems, firstLine: bodyFirstLine, mentioned: [], baseUrl: context.site.baseUrl };
   // Control characters pasted into the body are dropped, as in the front matter (checked-yaml.ts).
   const tokens = md.parse(xmlSafeText(split.content), env);
+  checkNestingDepth(tokens, bodyFirstLine, problems);
   const links = new LinkList(context.site.baseUrl);
   let inUse: string[] | undefined;
   const { sections, footnotes } = buildBody(tokens, {
@@ -95,11 +100,11 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
   }
   const fromDir = path.dirname(sourcePath);
   const audio = fields.audio && (await resolveAudio(fields.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
-  const image = fields.image ? await resolveMedia({ ref: fields.image, line: lineOf(["image"]) }, fromDir, context.root, problems, "image") : undefined;
+  const image = fields.image ? await resolveImage({ ref: fields.image, line: lineOf(["image"]) }, fromDir, context.root, problems) : undefined;
   const chapters = chaptersOf(sections, fields.audio ? audio?.duration : null, tokens, bodyFirstLine, problems);
   problems.items.sort((a, b) => a.line - b.line);
 
-  if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems, ownPeople };
+  if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems, ownPeople, ownTags };
   const episode: Episode = {
     file,
     slug,
@@ -125,7 +130,7 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
     links: links.urls,
     plainText: plainTextOf(sections),
   };
-  return { episode, problems, ownPeople };
+  return { episode, problems, ownPeople, ownTags };
 }
 
 /** A date that does not parse: a time without its offset is told what to add, anything else how to write a date. */

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Person } from "./episode.ts";
@@ -8,6 +7,7 @@ import { PEOPLE_FILE } from "../paths/project-files.ts";
 import { languageOfScript, scriptMismatch } from "../language/script-mismatch.ts";
 import { exampleLanguages, exampleList, languagesInUse } from "../language/site-languages.ts";
 import { ProblemList } from "../problems/problem.ts";
+import { readAuthorFile } from "../yaml/author-file.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 
 
@@ -20,12 +20,13 @@ export interface LocatedPerson {
 /** The site-wide people directory: everyone `[[Name]]` may name in any episode. */
 export async function loadPeopleDirectory(root: string): Promise<{ people: Map<string, Person>; problems: ProblemList }> {
   const problems = new ProblemList(PEOPLE_FILE);
-  let source: string;
+  let source: string | undefined;
   try {
-    source = await readFile(path.join(root, PEOPLE_FILE), "utf8");
+    source = await readAuthorFile(path.join(root, PEOPLE_FILE), problems);
   } catch {
     return { people: new Map(), problems };
   }
+  if (source === undefined) return { people: new Map(), problems };
   const { raw, lineOf } = parseCheckedYaml(
     source,
     z.array(personEntry).nullable().describe("write people.yaml as a list, each entry starting with - name: ..."),

@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { didYouMean } from "../problems/did-you-mean.ts";
-import { personPage } from "../paths/output-paths.ts";
+import { personPage, siteLink } from "../paths/output-paths.ts";
 import type { Person } from "./episode.ts";
 import type { MarkdownEnv } from "./markdown.ts";
 import { BLOCK_OPEN, type BlockMeta } from "./block-syntax.ts";
@@ -23,7 +23,8 @@ export const PERSON_REFERENCE = "person_ref";
  */
 export function personReferences(md: MarkdownIt): void {
   md.core.ruler.before("text_join", "person_references", findPeople);
-  md.renderer.rules[PERSON_REFERENCE] = (tokens, index) => renderPersonHtml(tokens[index]!.meta as unknown as PersonMention, md);
+  md.renderer.rules[PERSON_REFERENCE] = (tokens, index, _options, env) =>
+    renderPersonHtml(tokens[index]!.meta as unknown as PersonMention, md, (env as MarkdownEnv).baseUrl);
 }
 
 /**
@@ -40,7 +41,8 @@ function findPeople(state: StateCore): void {
   const seen = new Set(env.mentioned.map((person) => person.name));
   for (const block of state.tokens) {
     if (block.type === BLOCK_OPEN && (block.meta as BlockMeta).name === "meeting") resolveMeetingWith(block, env, seen);
-    if (block.type !== "inline" || !block.children?.length) continue;
+    // The inline's source holds every `[[` its text can (entities never make brackets).
+    if (block.type !== "inline" || !block.content.includes("[[")) continue;
     const children: Token[] = [];
     let linkDepth = 0;
     let lineInBlock = 0;
@@ -49,7 +51,7 @@ function findPeople(state: StateCore): void {
       if (run.length > 0) children.push(...withPeople(run, state, env, seen, env.firstLine + (block.map?.[0] ?? 0) + lineInBlock, isLineStart(children)));
       run = [];
     };
-    for (const child of block.children) {
+    for (const child of block.children ?? []) {
       if (linkDepth === 0 && isLiteral(child)) {
         run.push(child);
         continue;
@@ -67,49 +69,100 @@ function findPeople(state: StateCore): void {
 
 /**
  * Tokens whose text is shown as the author typed it: plain text, raw HTML (shown as text) and
- * entities. An escape (`\[`) is not one: it is how an author keeps brackets from being a person.
+ * entities; and emphasis marks, which markup-it finds before this rule runs, so that a name
+ * holding `*` or `_` (`[[*Name*]]`) is still matched as typed rather than silently left as text.
+ * An escape (`\[`) is not one: it is how an author keeps brackets from being a person.
  */
 const isLiteral = (token: Token): boolean =>
-  token.type === "text" || token.type === "html_inline" || (token.type === "text_special" && token.info === "entity");
+  token.type === "text" || token.type === "html_inline" || (token.type === "text_special" && token.info === "entity") || EMPHASIS.has(token.type);
+
+const EMPHASIS = new Set(["em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"]);
+
+/** What the author typed for a literal token. */
+const typedText = (token: Token): string => (token.type === "text_special" || EMPHASIS.has(token.type) ? token.markup : token.content);
 
 const isLineStart = (before: Token[]): boolean => before.length === 0 || ["softbreak", "hardbreak"].includes(before.at(-1)!.type);
 
-/** A run of literal tokens, with each person reference in it as a token of its own. */
+/**
+ * A run of literal tokens, with each person reference in it as a token of its own. Names are
+ * matched as typed (an entity as its `&...;`, as in people.yaml); the text around them keeps
+ * its tokens.
+ */
 function withPeople(run: Token[], state: StateCore, env: MarkdownEnv, seen: Set<string>, line: number, atLineStart: boolean): Token[] {
-  const text = run.map((token) => token.content).join("");
+  const typed = run.map(typedText);
+  const text = typed.join("");
   if (!text.includes("[[")) return run;
-  const tokens: Token[] = [];
-  let last = 0;
+  const mentions: { start: number; end: number; token: Token }[] = [];
   for (const match of text.matchAll(REFERENCE)) {
     const end = match.index + match[0].length;
     const [name, shown] = match[1]!.split("|", 2).map((part) => part.trim());
     if (!name) continue;
     if (atLineStart && match.index === 0 && DEFINITION_REST.test(text.slice(end))) continue;
-    if (match.index > last) tokens.push(textToken(state, text.slice(last, match.index)));
-    last = end;
-    const mention: PersonMention = { name, shown: shown || name };
-    const token = new state.Token(PERSON_REFERENCE, "", 0);
-    token.meta = mention;
-    tokens.push(token);
-    const person = env.people.get(name);
-    if (!person) {
+    if (!emphasisBalanced(run, typed, match.index, end)) {
       env.problems.error(
         line,
-        `no one called "${name}" is in the people directory or this episode's people${didYouMean(name, [...env.people.keys()])}`,
-        "fix the name, or add the person to people.yaml or to this episode's `people:` list",
+        `[[${match[1]}]] starts or ends inside emphasis (*, _ or ~~) that goes on outside it, so it cannot be read as a person`,
+        "put the emphasis wholly inside the brackets or wholly around them, or escape the marks with \\",
       );
       continue;
     }
-    mention.person = person;
-    mention.first = !seen.has(person.name);
-    if (mention.first) {
-      seen.add(person.name);
-      env.mentioned.push(person);
-    }
+    const token = new state.Token(PERSON_REFERENCE, "", 0);
+    token.meta = mention(name, shown ? state.md.utils.unescapeAll(shown) : name, env, seen, line);
+    mentions.push({ start: match.index, end, token });
   }
-  if (last === 0) return run;
-  if (last < text.length) tokens.push(textToken(state, text.slice(last)));
+  if (mentions.length === 0) return run;
+  const tokens: Token[] = [];
+  let offset = 0;
+  run.forEach((token, index) => {
+    const start = offset;
+    const end = (offset += typed[index]!.length);
+    for (let position = start; position < end; ) {
+      const next = mentions.find((m) => m.end > position);
+      if (!next || next.start >= end) {
+        tokens.push(position === start ? token : textToken(state, token.content.slice(position - start)));
+        break;
+      }
+      if (next.start > position) tokens.push(textToken(state, token.content.slice(position - start, next.start - start)));
+      if (next.start >= start) tokens.push(next.token);
+      position = next.end;
+    }
+  });
   return tokens;
+}
+
+/** Whether every emphasis mark inside [start, end) of the run's typed text is opened and closed there. */
+function emphasisBalanced(run: Token[], typed: string[], start: number, end: number): boolean {
+  let depth = 0;
+  let offset = 0;
+  for (const [index, token] of run.entries()) {
+    const from = offset;
+    offset += typed[index]!.length;
+    if (!EMPHASIS.has(token.type)) continue;
+    const inside = from >= start && offset <= end;
+    const outside = offset <= start || from >= end;
+    if (!inside && !outside) return false;
+    if (inside) depth += token.nesting;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+function mention(name: string, shown: string, env: MarkdownEnv, seen: Set<string>, line: number): PersonMention {
+  const person = env.people.get(name);
+  if (!person) {
+    env.problems.error(
+      line,
+      `no one called "${name}" is in the people directory or this episode's people${didYouMean(name, [...env.people.keys()])}`,
+      "fix the name, or add the person to people.yaml or to this episode's `people:` list",
+    );
+    return { name, shown };
+  }
+  const first = !seen.has(person.name);
+  if (first) {
+    seen.add(person.name);
+    env.mentioned.push(person);
+  }
+  return { name, shown, person, first };
 }
 
 function textToken(state: StateCore, content: string): Token {
@@ -118,11 +171,11 @@ function textToken(state: StateCore, content: string): Token {
   return token;
 }
 
-function renderPersonHtml(mention: PersonMention, md: MarkdownIt): string {
+function renderPersonHtml(mention: PersonMention, md: MarkdownIt, baseUrl: string): string {
   const escape = md.utils.escapeHtml;
   const person = mention.person;
   if (!person) return escape(mention.shown);
-  const link = `<a class="person" href="${personPage(person.slug)}">${escape(mention.shown)}</a>`;
+  const link = `<a class="person" href="${siteLink(baseUrl, personPage(person.slug))}">${escape(mention.shown)}</a>`;
   if (!mention.first || !person.native) return link;
   return `${link} <span class="person-native">(<span lang="${escape(person.lang ?? "und")}">${escape(person.native)}</span>)</span>`;
 }

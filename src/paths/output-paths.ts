@@ -3,7 +3,10 @@ import slugify from "@sindresorhus/slugify";
 
 /**
  * Every published path, defined once. They are a promise to subscribers and podcast apps:
- * once published, a path never moves. All are root-relative; `absoluteUrl` adds the origin.
+ * once published, a path never moves. All are site paths: relative to the site's root,
+ * which is where `baseUrl` points (`https://user.github.io/show/`), so they also name the
+ * file in the output folder. Pages link them through `siteLink`, feeds and emails through
+ * `absoluteUrl`: nothing else makes a URL of a site path.
  */
 export const archivePage = (pageNumber: number): string => (pageNumber <= 1 ? "/" : `/page/${pageNumber}/`);
 export const episodePage = (slug: string): string => `/episodes/${slug}/`;
@@ -23,7 +26,18 @@ export const emailMessage = (slug: string): string => `/email/${slug}.eml`;
 export const mediaFile = (projectRelativePath: string): string =>
   `/media/${projectRelativePath.replace(/^episodes\//, "").split("/").map(encodeURIComponent).join("/")}`;
 
-export const absoluteUrl = (baseUrl: string, url: string): string => new URL(url, `${baseUrl}/`).href;
+/** The path the site is published under: "/" for https://example.org, "/show/" for https://user.github.io/show. */
+export const sitePathPrefix = (baseUrl: string): string => new URL(`${baseUrl.replace(/\/+$/, "")}/`).pathname;
+
+/**
+ * How a page links a site path: "/episodes/x/" becomes "/show/episodes/x/" under
+ * https://user.github.io/show. Anything else (an https:// URL, "#fn1") is returned as it is.
+ */
+export const siteLink = (baseUrl: string, url: string): string =>
+  url.startsWith("/") && !url.startsWith("//") ? `${sitePathPrefix(baseUrl)}${url.slice(1)}` : url;
+
+/** The full URL of a site path, for feeds, emails and metadata; an https:// URL is returned as it is. */
+export const absoluteUrl = (baseUrl: string, url: string): string => new URL(siteLink(baseUrl, url), `${baseUrl}/`).href;
 
 /**
  * ASCII slugs for tags and people. Letters and symbols slugify cannot spell in Latin (Chinese,

@@ -4,6 +4,8 @@ import path from "node:path";
 export const SITE_CONFIG_FILE = "castpress.yaml";
 export const PEOPLE_FILE = "people.yaml";
 export const EPISODES_DIR = "episodes";
+/** The project's own templates, each replacing castpress's at the same path below templates/. */
+export const TEMPLATE_OVERRIDES_DIR = "templates";
 /** The config files, read before any episode: a change to either changes every page. */
 export const CONFIG_FILES = [SITE_CONFIG_FILE, PEOPLE_FILE];
 

@@ -1,15 +1,17 @@
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { loadPeopleDirectory } from "../episode/people-directory.ts";
 import { loadSiteConfig, type SiteConfig } from "../config/site-config.ts";
 import type { Episode, Media, Person } from "../episode/episode.ts";
 import { createMarkdown } from "../episode/markdown.ts";
 import { parseEpisode, type ParseContext, type ParsedFile } from "../episode/parse-episode.ts";
-import { isOutside, resolveMedia } from "../episode/media.ts";
-import { checkPodcastArt } from "./podcast-art.ts";
-import { personPage, personSlug } from "../paths/output-paths.ts";
+import { isOutside, resolveImage } from "../episode/media.ts";
+import { checkArtForAudio, checkArtIsOwn, checkPodcastArt } from "./podcast-art.ts";
+import { personPage, personSlug, tagPage, tagSlug } from "../paths/output-paths.ts";
 import { CONFIG_FILES, EPISODES_DIR, SITE_CONFIG_FILE } from "../paths/project-files.ts";
 import { inReadingOrder, ProblemList, type Problem } from "../problems/problem.ts";
+import { readAuthorFile } from "../yaml/author-file.ts";
+import { checkTemplateOverrides } from "./template-overrides.ts";
 
 export interface LoadOptions {
   /** Include drafts and scheduled episodes (a private preview). */
@@ -60,8 +62,8 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   const problems: Problem[] = [...settings.problems];
 
   const context = { root, site, people, md: createMarkdown(), now: options.now ?? buildTime() };
-  const { files, linkedOutside } = await episodeFiles(root);
-  problems.push(...linkedOutside);
+  const { files, refused } = await episodeFiles(root);
+  problems.push(...refused);
   const results = await Promise.all(files.map((file) => parseOrReuse(file, context, options.cache?.files)));
   if (options.cache) {
     const current = new Set(files);
@@ -72,7 +74,7 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
     problems.push(...result.problems.items);
     if (result.episode) allEpisodes.push(result.episode);
   }
-  problems.push(...duplicateSlugs(files, root), ...peopleSharingAPage(results, people));
+  problems.push(...duplicateSlugs(files, root), ...peopleSharingAPage(results, people), ...tagsSharingAPage(results), ...checkArtForAudio(site, allEpisodes, settings.imageLine));
   allEpisodes.sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
   const episodes = options.drafts ? allEpisodes : allEpisodes.filter((episode) => !episode.draft && !episode.scheduled);
   // A config with mistakes still let every episode be checked, but nothing may be built from it.
@@ -90,15 +92,17 @@ async function loadSettings(root: string) {
   const siteMedia = new ProblemList(SITE_CONFIG_FILE);
   const [art, logo] = await Promise.all(
     ([[site.image, ["image"]], [site.email?.logo, ["email", "logo"]]] as const).map(([ref, key]) =>
-      ref ? resolveMedia({ ref, line: configLineOf([...key]) }, root, root, siteMedia, "image") : undefined,
+      ref ? resolveImage({ ref, line: configLineOf([...key]) }, root, root, siteMedia) : undefined,
     ),
   );
-  const problems = [...configProblems.items, ...peopleProblems.items, ...siteMedia.items, ...(await checkPodcastArt(site, art, configLineOf(["image"])))];
-  return { config, site, people, art, logo, problems };
+  const imageLine = configLineOf(["image"]);
+  const artProblems = [...(await checkPodcastArt(site, art, imageLine)), ...(await checkArtIsOwn(site, art, imageLine))];
+  const problems = [...configProblems.items, ...peopleProblems.items, ...siteMedia.items, ...artProblems, ...(await checkTemplateOverrides(root))];
+  return { config, site, people, art, logo, problems, imageLine };
 }
 
 async function parseOrReuse(file: string, context: ParseContext, parsed: LoadCache["files"] | undefined): Promise<ParsedFile> {
-  if (!parsed) return parseEpisode(file, await readFile(file, "utf8"), context);
+  if (!parsed) return readAndParse(file, context);
   // A write changes the file's ctime, even one that keeps its size and mtime.
   const { mtimeMs, ctimeMs, size } = await stat(file);
   const version = `${mtimeMs}:${ctimeMs}:${size}`;
@@ -106,25 +110,37 @@ async function parseOrReuse(file: string, context: ParseContext, parsed: LoadCac
   // An episode due since the earlier parse is no longer scheduled.
   const stillDue = (episode: Episode | undefined) => !episode || episode.scheduled === episode.date > context.now;
   if (earlier && earlier.version === version && stillDue(earlier.parsed.episode)) return earlier.parsed;
-  const result = await parseEpisode(file, await readFile(file, "utf8"), context);
+  const result = await readAndParse(file, context);
   parsed.set(file, { version, parsed: result });
   return result;
 }
+
+async function readAndParse(file: string, context: ParseContext): Promise<ParsedFile> {
+  const problems = new ProblemList(projectPath(context.root, file));
+  const source = await readAuthorFile(file, problems);
+  return source === undefined ? { problems, ownPeople: [], ownTags: [] } : parseEpisode(file, source, context);
+}
+
+/** A file's path as the author types it from the project folder: `episodes/x.md`. */
+const projectPath = (root: string, file: string): string => path.relative(root, file).split(path.sep).join("/");
 
 export const isLoaded = (result: Project | { problems: Problem[] }): result is Project => "site" in result;
 
 /**
  * Markdown files under episodes/, at any depth, except those whose name starts with `_`.
  * A linked file is read when it stays inside the project and refused when it leads out;
- * linked folders are not followed (readdir lists them as links).
+ * linked folders are not followed (readdir lists them as links). A Markdown file named
+ * otherwise than `.md` is refused, not silently left out.
  */
-async function episodeFiles(root: string): Promise<{ files: string[]; linkedOutside: Problem[] }> {
+async function episodeFiles(root: string): Promise<{ files: string[]; refused: Problem[] }> {
   const dir = path.join(root, EPISODES_DIR);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const candidates = entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(".md") && !entry.name.startsWith("_"))
+  const named = entries
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && !entry.name.startsWith("_"))
     .map((entry) => ({ file: path.join(entry.parentPath, entry.name), link: entry.isSymbolicLink() }))
     .filter(({ file }) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith("_")));
+  const candidates = named.filter(({ file }) => file.endsWith(".md"));
+  const misnamed = named.filter(({ file }) => !file.endsWith(".md") && MARKDOWN_NAME.test(file)).map(({ file }) => notAnEpisodeName(root, file));
   const files: string[] = [];
   const linkedOutside: Problem[] = [];
   for (const { file, link } of candidates) {
@@ -134,14 +150,28 @@ async function episodeFiles(root: string): Promise<{ files: string[]; linkedOuts
     else {
       linkedOutside.push({
         severity: "error",
-        file: path.relative(root, file).split(path.sep).join("/"),
+        file: projectPath(root, file),
         line: 1,
         message: target ? "the episode is a link to a file outside the project" : "the episode is a link to a file that does not exist",
         hint: target ? "copy the file into episodes/ instead of linking to it" : "remove the link, or copy the file into episodes/",
       });
     }
   }
-  return { files: files.sort(), linkedOutside };
+  return { files: files.sort(), refused: [...misnamed, ...linkedOutside] };
+}
+
+/** Names of Markdown files that are not `.md`: an author saving one under episodes/ means it as an episode. */
+const MARKDOWN_NAME = /\.(md|markdown|mdown|mkdn|mkd|mdwn|mdtxt|mdtext)$/i;
+
+function notAnEpisodeName(root: string, file: string): Problem {
+  const renamed = path.basename(file).replace(MARKDOWN_NAME, ".md");
+  return {
+    severity: "error",
+    file: projectPath(root, file),
+    line: 1,
+    message: "this Markdown file is not read as an episode: only names ending in .md (lowercase) are",
+    hint: `rename it to ${renamed}, or start its name with _ to keep it out`,
+  };
 }
 
 /**
@@ -165,6 +195,33 @@ function peopleSharingAPage(results: ParsedFile[], directory: ReadonlyMap<string
           line,
           message: `"${entry.name}" and "${earlier.name}" (${earlier.file}:${earlier.line}) would share the page ${personPage(slug)}`,
           hint: "tell them apart by name, or list the person once in people.yaml",
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Tags that differ but slug alike ("C++" and "C", "Café" and "Cafe", "China" and "china")
+ * would share one /tags/<slug>/ page, which would list both under one of the names. In one
+ * episode or across two, the later one is refused, naming the earlier.
+ */
+function tagsSharingAPage(results: ParsedFile[]): Problem[] {
+  const first = new Map<string, { name: string; file: string; line: number }>();
+  const found: Problem[] = [];
+  for (const { problems: { file }, ownTags } of results) {
+    for (const { name, line } of ownTags) {
+      const slug = tagSlug(name);
+      const earlier = first.get(slug);
+      if (!earlier) first.set(slug, { name, file, line });
+      else if (earlier.name !== name) {
+        found.push({
+          severity: "error",
+          file,
+          line,
+          message: `the tag "${name}" and the tag "${earlier.name}" (${earlier.file}:${earlier.line}) would share the page ${tagPage(name)}`,
+          hint: `write the tag the same way in every episode ("${earlier.name}"), or tell the two apart`,
         });
       }
     }

@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { imageSizeFromFile } from "image-size/fromFile";
 import type { SiteConfig } from "../config/site-config.ts";
 import { SITE_CONFIG_FILE } from "../paths/project-files.ts";
-import type { Media } from "../episode/episode.ts";
+import type { Episode, Media } from "../episode/episode.ts";
 import { ProblemList, type Problem } from "../problems/problem.ts";
 
 /** Apple's rule for podcast art. https://podcasters.apple.com/support/896-artwork-requirements */
@@ -47,3 +49,39 @@ export async function checkPodcastArt(site: SiteConfig, art: Media | undefined, 
   return problems.items;
 }
 
+
+/**
+ * The repository's sample art ("Across the Strait"), by its SHA-256. A publication started from
+ * a clone of castpress keeps it until told: podcast apps and link previews would show it.
+ */
+const SAMPLE_ART = { sha256: "ba362a8af405522481bc2081c30bd5c59a981a7067138798da6d1e19551d7a39", title: "Across the Strait" };
+
+/** Warns while the art in castpress.yaml is still the sample's, in any publication but the sample. */
+export async function checkArtIsOwn(site: SiteConfig, art: Media | undefined, line: number): Promise<Problem[]> {
+  if (!art?.sourcePath || site.title === SAMPLE_ART.title) return [];
+  const sha256 = createHash("sha256").update(await readFile(art.sourcePath)).digest("hex");
+  if (sha256 !== SAMPLE_ART.sha256) return [];
+  const problems = new ProblemList(SITE_CONFIG_FILE);
+  problems.warning(
+    line,
+    `the art ${path.relative(site.root, art.sourcePath)} is castpress's sample art, made for "${SAMPLE_ART.title}"`,
+    `replace it with your own square JPEG or PNG of ${MIN_SIDE} to ${MAX_SIDE} pixels a side: podcast apps and link previews show it`,
+  );
+  return problems.items;
+}
+
+/**
+ * Warns when episodes have audio but the publication has no art and no podcast section (with
+ * one, checkPodcastArt has said so already): feed.xml still takes the audio to podcast apps.
+ */
+export function checkArtForAudio(site: SiteConfig, episodes: readonly Episode[], line: number): Problem[] {
+  const withAudio = episodes.filter((episode) => episode.audio).length;
+  if (site.image || site.podcast || withAudio === 0) return [];
+  const problems = new ProblemList(SITE_CONFIG_FILE);
+  problems.warning(
+    line,
+    `${withAudio} episode${withAudio === 1 ? " has" : "s have"} audio, but the publication has no art`,
+    `add image: with a square JPEG or PNG of ${MIN_SIDE} to ${MAX_SIDE} pixels a side: podcast apps show it beside every episode`,
+  );
+  return problems.items;
+}

@@ -4,6 +4,7 @@ import type { Block } from "../episode/episode.ts";
 import { calendarDate, playingTime, readableDate } from "../text/dates-and-times.ts";
 import * as paths from "../paths/output-paths.ts";
 import { TEMPLATES_DIR } from "../paths/package-files.ts";
+import { TEMPLATE_OVERRIDES_DIR } from "../paths/project-files.ts";
 import { episodeDescription } from "./episode-description.ts";
 import { quoteAttribution } from "./quote-attribution.ts";
 
@@ -24,7 +25,7 @@ export interface TemplateEnvironments {
  * Author text is data, never evaluated as a template: https://mozilla.github.io/nunjucks/api.html#autoescaping
  */
 export function templateEnvironments(projectRoot?: string): TemplateEnvironments {
-  const projectTemplates = projectRoot && path.resolve(projectRoot, "templates");
+  const projectTemplates = projectRoot && path.resolve(projectRoot, TEMPLATE_OVERRIDES_DIR);
   const searchPaths = projectTemplates && projectTemplates !== TEMPLATES_DIR ? [projectTemplates, TEMPLATES_DIR] : [TEMPLATES_DIR];
   const loader = new nunjucks.FileSystemLoader(searchPaths);
   const environments = {
@@ -35,10 +36,13 @@ export function templateEnvironments(projectRoot?: string): TemplateEnvironments
   return environments;
 }
 
+const URL_MAKERS = new Set(["absoluteUrl", "siteLink", "sitePathPrefix"]);
+
 function addSharedFilters(environment: nunjucks.Environment, environments: TemplateEnvironments): void {
-  // Every published path as a filter, so templates link exactly where pages are written.
+  // Every published path as a filter, so templates link exactly where pages are written
+  // (the functions that take the baseUrl are the `link` and `absoluteUrl` filters below).
   for (const [name, fn] of Object.entries(paths)) {
-    if (typeof fn === "function" && name !== "absoluteUrl") environment.addFilter(name, fn as (...args: unknown[]) => unknown);
+    if (typeof fn === "function" && !URL_MAKERS.has(name)) environment.addFilter(name, fn as (...args: unknown[]) => unknown);
   }
   type SiteContext = { ctx: { castpress: { site: { language: string; timeZone: string } } } };
   environment.addFilter("readableDate", function (this: SiteContext, date: Date) {
@@ -51,7 +55,12 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   environment.addFilter("playingTime", playingTime);
   environment.addFilter("episodeDescription", episodeDescription);
   environment.addFilter("quoteAttribution", quoteAttribution);
-  environment.addFilter("absoluteUrl", function (this: { ctx: { castpress: { site: { baseUrl: string } } } }, url: string) {
+  type UrlContext = { ctx: { castpress: { site: { baseUrl: string } } } };
+  // `{{ slug | episodePage | link }}`: a site path as pages link it, under the site's base path.
+  environment.addFilter("link", function (this: UrlContext, url: string) {
+    return paths.siteLink(this.ctx.castpress.site.baseUrl, url);
+  });
+  environment.addFilter("absoluteUrl", function (this: UrlContext, url: string) {
     return paths.absoluteUrl(this.ctx.castpress.site.baseUrl, url);
   });
 

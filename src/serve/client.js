@@ -19,7 +19,8 @@
     overlay.textContent = "The last build failed; this page is from the last good one.\n\n" + lines.join("\n");
   }
   function previewLink() {
-    const match = /^\/episodes\/([^/]+)\/$/.exec(location.pathname);
+    // Under the site's base path too (/show/episodes/<slug>/).
+    const match = /\/episodes\/([^/]+)\/$/.exec(location.pathname);
     if (!match) return;
     const link = document.createElement("a");
     link.href = `/__castpress/preview/${match[1]}/`;

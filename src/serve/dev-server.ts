@@ -5,6 +5,7 @@ import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Episode } from "../episode/episode.ts";
+import { siteLink, sitePathPrefix } from "../paths/output-paths.ts";
 import { emailPreviewPage, FEED_PATHS, feedsPreviewPage, pendingPage } from "./previews.ts";
 import { isOwnHost } from "./request-host.ts";
 import { listenFailure } from "./serve-address.ts";
@@ -35,6 +36,8 @@ export interface PreviewStatus {
   problems: string[];
   /** The episodes of the last good build. */
   episodes: Episode[];
+  /** The site's baseUrl as of the last good build: the site is served under its path. */
+  baseUrl?: string;
 }
 
 /**
@@ -53,7 +56,13 @@ export class DevServer {
     });
   });
 
-  constructor(private readonly output: string) {}
+  /** `baseUrl`: the config's, read before the first build, so the address printed is the site's. */
+  constructor(
+    private readonly output: string,
+    baseUrl?: string,
+  ) {
+    if (baseUrl) this.status.baseUrl = baseUrl;
+  }
 
   /** Resolves to the address, or rejects with a one-line ServeAddressError. */
   listen(port: number, host: string): Promise<string> {
@@ -61,14 +70,14 @@ export class DevServer {
       this.server.once("error", (error: NodeJS.ErrnoException) => reject(listenFailure(error, host, port)));
       this.server.listen(port, host, () => {
         this.listening = { host, port: (this.server.address() as AddressInfo).port };
-        resolve(`http://${net.isIPv6(host) ? `[${host}]` : host}:${this.listening.port}/`);
+        resolve(`http://${net.isIPv6(host) ? `[${host}]` : host}:${this.listening.port}${this.pathPrefix()}`);
       });
     });
   }
 
   /** Tells every open page what the last build did: reload after success, problems after failure. */
   update(status: PreviewStatus): void {
-    this.status = status;
+    this.status = { ...status, baseUrl: status.baseUrl ?? this.status.baseUrl };
     for (const client of this.clients) {
       client.write(this.statusEvent());
       if (status.built && status.problems.length === 0) client.write("event: reload\ndata: {}\n\n");
@@ -97,26 +106,37 @@ export class DevServer {
     if (preview) {
       const episode = this.status.episodes.find((candidate) => candidate.slug === preview[1]);
       if (!episode) return this.send(response, 404, ".txt", `No episode "${preview[1]}" in the last good build.`);
-      return this.send(response, 200, ".html", this.inject(emailPreviewPage(episode.slug, episode.title)));
+      return this.send(response, 200, ".html", this.inject(emailPreviewPage(episode.slug, episode.title, this.link)));
     }
     if (pathname === "/__castpress/feeds/") {
       const feeds = await Promise.all(
         FEED_PATHS.map(async (feed) => ({ path: feed, xml: await readFile(path.join(this.output, feed), "utf8").catch(() => undefined) })),
       );
-      return this.send(response, 200, ".html", this.inject(feedsPreviewPage(feeds)));
+      return this.send(response, 200, ".html", this.inject(feedsPreviewPage(feeds, this.link)));
     }
-    return this.serveFile(pathname, request, response);
+    // The site is served under its baseUrl's path, as it will be published (/show/ for https://user.github.io/show/).
+    const prefix = this.pathPrefix();
+    if (pathname.startsWith(prefix)) return this.serveFile(`/${pathname.slice(prefix.length)}`, request, response);
+    if (pathname === "/" || pathname === prefix.slice(0, -1)) {
+      response.writeHead(302, { location: prefix });
+      return void response.end();
+    }
+    return this.serveNotFound(response);
   }
+
+  private pathPrefix(): string {
+    return this.status.baseUrl ? sitePathPrefix(this.status.baseUrl) : "/";
+  }
+
+  /** A site path as the served pages link it. */
+  private readonly link = (sitePath: string): string => (this.status.baseUrl ? siteLink(this.status.baseUrl, sitePath) : sitePath);
 
   private async serveFile(pathname: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     let file = path.join(this.output, pathname);
     if (path.relative(this.output, file).startsWith("..")) return this.send(response, 403, ".txt", "Forbidden");
     if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, "index.html");
     const found = await stat(file).then((info) => info.isFile(), () => false);
-    if (!found) {
-      const notFound = await readFile(path.join(this.output, "404.html"), "utf8").catch(() => "<!doctype html><title>Not found</title><p>Not found.</p>");
-      return this.send(response, 404, ".html", this.inject(notFound));
-    }
+    if (!found) return this.serveNotFound(response);
     const extension = path.extname(file);
     if (extension === ".html") return this.send(response, 200, extension, this.inject(await readFile(file, "utf8")));
     // Checked again at every reload, but sent again only when a build has rewritten it.
@@ -126,6 +146,11 @@ export class DevServer {
     if (request.headers["if-none-match"] === etag) return void response.writeHead(304, headers).end();
     response.writeHead(200, headers);
     createReadStream(file).pipe(response);
+  }
+
+  private async serveNotFound(response: http.ServerResponse): Promise<void> {
+    const notFound = await readFile(path.join(this.output, "404.html"), "utf8").catch(() => "<!doctype html><title>Not found</title><p>Not found.</p>");
+    this.send(response, 404, ".html", this.inject(notFound));
   }
 
   private subscribe(response: http.ServerResponse): void {

@@ -60,7 +60,7 @@ export class PreviewBuilder {
       await this.render(rendering);
       if (this.built) await removeOutputs(this.output, outputsGoneSince(this.built, data));
       this.built = data;
-      this.server.update({ built: true, problems: [], episodes: data.episodes });
+      this.server.update({ built: true, problems: [], episodes: data.episodes, baseUrl: data.site.baseUrl });
       this.searchIndex.request(this.output);
       const episodes = `${data.episodes.length} episode${data.episodes.length === 1 ? "" : "s"}`;
       const what = everything ? episodes : `${rendering.render.episodes.length} of ${episodes}`;

@@ -1,6 +1,7 @@
 import { realpath, rm } from "node:fs/promises";
 import { cacheDir } from "../paths/project-files.ts";
 import { BuildQueue } from "./build-queue.ts";
+import { loadSiteConfig } from "../config/site-config.ts";
 import { DevServer } from "./dev-server.ts";
 import { watchProject } from "./project-watcher.ts";
 
@@ -26,7 +27,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const root = await realpath(options.root);
   // Never dist/, since the preview includes drafts.
   const output = cacheDir(root, "serve");
-  const server = new DevServer(output);
+  // The config's baseUrl, if it reads, so the address printed is under the site's path from the start.
+  const server = new DevServer(output, (await loadSiteConfig(root)).config?.baseUrl);
   const url = await server.listen(options.port, options.host);
   log(`castpress serve: ${url} (drafts and scheduled episodes included; Ctrl+C stops)`);
   // Loaded once listening: the builder's modules (Eleventy's, the parser's) take seconds on a busy machine.

@@ -1,11 +1,12 @@
-import { emailHtml, emailMessage, emailText, episodePage, podcastFeed, readerFeed } from "../paths/output-paths.ts";
+import { emailHtml, emailText, episodePage, podcastFeed, readerFeed } from "../paths/output-paths.ts";
 import { escapeHtml } from "../text/html-escape.ts";
 
 /**
  * One page per episode showing its email as subscribers will see it (desktop and phone
- * widths, light and dark side by side) and links to its text twin, message and the feeds.
+ * widths, light and dark side by side) and links to its text twin and the feeds; the .eml is
+ * made on request (`castpress email`), not by a build.
  */
-export function emailPreviewPage(slug: string, title: string): string {
+export function emailPreviewPage(slug: string, title: string, link: (sitePath: string) => string): string {
   const frames = [
     ["Desktop, light", 600, "light"],
     ["Desktop, dark", 600, "dark"],
@@ -21,20 +22,20 @@ figure{margin:0}figcaption{font-weight:600;margin-bottom:.3em}
 iframe{border:1px solid #999;background:#fff;height:900px}
 </style></head><body>
 <h1>Preview: ${escapeHtml(title)}</h1>
-<p><a href="${episodePage(slug)}">Episode page</a> · <a href="${emailText(slug)}">Plain text</a> ·
-<a href="${emailMessage(slug)}">MIME message (.eml)</a> · <a href="/__castpress/feeds/">Feeds</a></p>
+<p><a href="${link(episodePage(slug))}">Episode page</a> · <a href="${link(emailText(slug))}">Plain text</a> ·
+<a href="/__castpress/feeds/">Feeds</a> · the MIME message (.eml) is made on request: <code>castpress email ${escapeHtml(slug)}</code></p>
 <div class="frames">
 ${frames
   .map(
     ([label, width, scheme]) =>
-      `<figure><figcaption>${label}</figcaption><iframe title="${label}" src="${emailHtml(slug)}" width="${width}" style="color-scheme:${scheme}"></iframe></figure>`,
+      `<figure><figcaption>${label}</figcaption><iframe title="${label}" src="${link(emailHtml(slug))}" width="${width}" style="color-scheme:${scheme}"></iframe></figure>`,
   )
   .join("\n")}
 </div></body></html>`;
 }
 
 /** Both feeds as their XML, for reading before publishing. */
-export function feedsPreviewPage(feeds: { path: string; xml: string | undefined }[]): string {
+export function feedsPreviewPage(feeds: { path: string; xml: string | undefined }[], link: (sitePath: string) => string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Preview: feeds</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;margin:1em}pre{white-space:pre-wrap;background:#f4f4f4;padding:1em;overflow:auto}</style>
@@ -42,7 +43,7 @@ export function feedsPreviewPage(feeds: { path: string; xml: string | undefined 
 ${feeds
   .map(
     ({ path, xml }) =>
-      `<h2><a href="${path}">${path}</a></h2>${xml === undefined ? "<p>Not built.</p>" : `<pre>${escapeHtml(xml)}</pre>`}`,
+      `<h2><a href="${link(path)}">${path}</a></h2>${xml === undefined ? "<p>Not built.</p>" : `<pre>${escapeHtml(xml)}</pre>`}`,
   )
   .join("\n")}
 </body></html>`;

@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { z } from "zod";
 import { xmlSafeDeep } from "../text/xml-text.ts";
 import { didYouMean } from "../problems/did-you-mean.ts";
@@ -42,8 +42,18 @@ export function parseCheckedYaml<Schema extends z.ZodType>(
 
   // What no output can carry (control characters, lone surrogates: JSON-style \u escapes allow
   // them) is dropped here, once, so every output says the same.
-  const raw: unknown = xmlSafeDeep(document.toJS());
-  const result = schema.safeParse(raw ?? {}, { error: authorErrorMap });
+  const js = expandAliases(document);
+  if (!js.expanded) {
+    problems.error(
+      lineAt(js.firstAlias),
+      "the YAML repeats values through aliases (*name) so often that it would grow too large to read",
+      "write the values out instead of using & anchors and * aliases",
+    );
+    return { lineOf };
+  }
+  const raw: unknown = xmlSafeDeep(js.value);
+  // An empty file (or one of comments only) is an empty config, or an empty list.
+  const result = schema.safeParse(raw ?? (unwrap(schema) instanceof z.ZodObject ? {} : raw), { error: authorErrorMap });
   if (result.success) return { data: result.data, raw, lineOf };
 
   for (const issue of result.error.issues) {
@@ -70,6 +80,29 @@ export function parseCheckedYaml<Schema extends z.ZodType>(
   }
   return { partial: salvage(schema, raw), raw, lineOf };
 }
+
+/**
+ * The document as plain values. An alias repeats its anchor's value, so nested aliases grow
+ * exponentially ("billion laughs"); the yaml package stops after 100 and throws, and this says
+ * where the first alias is instead.
+ */
+function expandAliases(document: Document): { expanded: true; value: unknown } | { expanded: false; firstAlias: number | undefined } {
+  try {
+    return { expanded: true, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let firstAlias: number | undefined;
+    visit(document, {
+      Alias(_, node) {
+        firstAlias = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    return { expanded: false, firstAlias };
+  }
+}
+/** The yaml package's own default, said out loud: a real config or front matter is far below it. */
+const MAX_ALIAS_COUNT = 100;
 
 function valueAt(raw: unknown, path: (string | number)[]): unknown {
   return path.reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined), raw);
@@ -170,11 +203,11 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   return current;
 }
 
-/** One layer of optional, default, nullable or pipe (a transform) off a schema. */
+/** One layer of optional, default, nullable or pipe (a transform before or after) off a schema. */
 function unwrap1(schema: z.ZodType): z.ZodType {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) {
     return schema.unwrap() as z.ZodType;
   }
-  if (schema instanceof z.ZodPipe) return schema.in as z.ZodType;
+  if (schema instanceof z.ZodPipe) return (schema.in instanceof z.ZodTransform ? schema.out : schema.in) as z.ZodType;
   return schema;
 }

@@ -28,7 +28,7 @@ if (box) {
       status.textContent = "";
       return;
     }
-    pagefind ??= await import("/pagefind/pagefind.js");
+    pagefind ??= await loadPagefind();
     const found = await pagefind.debouncedSearch(term, {}, 200);
     // A newer keystroke has started its own search (or debounced this one away).
     if (found === null || run !== latest) return;
@@ -36,6 +36,15 @@ if (box) {
     if (run !== latest) return;
     list.replaceChildren(...results.map(resultItem));
     status.textContent = results.length === 0 ? "No episode matches." : `${found.results.length} ${found.results.length === 1 ? "episode" : "episodes"} found.`;
+  }
+
+  // The index sits beside assets/ wherever the site is published (https://user.github.io/show/
+  // too): found from this script's own URL, and its result URLs put under the same path.
+  async function loadPagefind() {
+    const site = new URL("../", import.meta.url);
+    const loaded = await import(new URL("pagefind/pagefind.js", site).href);
+    await loaded.options({ baseUrl: site.pathname });
+    return loaded;
   }
 
   function resultItem(result) {

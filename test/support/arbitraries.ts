@@ -49,6 +49,7 @@ export const authorUrl: fc.Arbitrary<string> = fc
 export interface GeneratedPerson {
   name: string;
   native: string;
+  lang: string;
   role: string;
 }
 
@@ -59,10 +60,38 @@ export interface GeneratedQuote {
   source: string;
   lang: string;
   original: string;
-  translation: string;
+  /** Absent: a quote in one language, the site's. */
+  translation?: string;
+  /** How many colons fence it: 3 to 5, more when it sits in another block. */
+  colons: number;
 }
 
-/** What an author writes in one episode: every value as the author meant it. */
+export interface GeneratedMeeting {
+  /** YYYY-MM-DD, each after the one before it. */
+  date: string;
+  with: string;
+  place: string;
+  text: string;
+  /** A quote inside the meeting, fenced with fewer colons than the meeting. */
+  quote?: GeneratedQuote;
+}
+
+export type GeneratedBlock =
+  | { kind: "prose"; text: string; footnote?: string }
+  | { kind: "quote"; quote: GeneratedQuote }
+  | { kind: "timeline"; meetings: GeneratedMeeting[]; colons: number }
+  | { kind: "note"; text: string; quote?: GeneratedQuote; colons: number }
+  | { kind: "reading"; links: { text: string; url: string }[] };
+
+export interface GeneratedSection {
+  heading: string;
+  /** The chapter stamp in seconds, written as MM:SS or H:MM:SS; increasing down the episode. */
+  stamp?: number;
+  stampStyle: "MM:SS" | "H:MM:SS";
+  blocks: GeneratedBlock[];
+}
+
+/** What an author writes in one episode: every value as the author meant it, and how it is written. */
 export interface GeneratedEpisode {
   title: string;
   subtitle: string;
@@ -70,27 +99,100 @@ export interface GeneratedEpisode {
   tags: string[];
   people: GeneratedPerson[];
   audioUrl: string;
-  heading: string;
-  paragraphs: string[];
-  quote: GeneratedQuote;
-  reading: { text: string; url: string }[];
-  note: string;
+  /** Front matter as block YAML, block YAML with flow lists and maps, or one flow mapping. */
+  yamlStyle: "block" | "flow-values" | "flow-document";
+  /** Quote the strings with "..." (JSON escapes) or '...' where the text allows. */
+  yamlQuotes: "double" | "single";
+  intro: string;
+  sections: GeneratedSection[];
 }
 
+/** The audio's duration: every chapter stamp is below it. */
+export const AUDIO_SECONDS = 12 * 60 + 34;
+
+/**
+ * Text written into the Markdown as it is, not in a YAML escape: a file holds UTF-8, which has
+ * no unpaired surrogates (writing one stores U+FFFD), so the author cannot have typed them there.
+ */
+const inFile = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
 /** A value for a block attribute: one line, without the `"` that would end it. */
-const attributeValue = authorText({ maxPieces: 4 }).map((text) => oneLine(text).replace(/"/g, "”"));
-/** A body line that Markdown takes as text (not a block fence, a heading, a list or a person). */
-const bodyLine = (forbidden: boolean): fc.Arbitrary<string> =>
-  authorText({ forbidden }).map((text) => oneLine(text).replace(/\[\[/g, "[ [").replace(/^\s*(:{3,}|[#>*+-]|\d+[.)]|`{3,}|~{3,})/, "· $1"));
+const attributeValue = authorText({ maxPieces: 4 }).map((text) => inFile(oneLine(text)).replace(/"/g, "”").trim());
+/** A line of body text as the author means it; written escaped, so Markdown shows it as it is. */
+const bodyText = (forbidden: boolean): fc.Arbitrary<string> => filled(authorText({ forbidden }).map((text) => trimmedLine(inFile(oneLine(text)))));
+/**
+ * A line without white space at either end, counting what every output drops (C0 controls):
+ * "\u001B\t..." is a tab at the start of the line once the control is gone, which Markdown
+ * reads as an indented code block, as it would the tab alone.
+ */
+const trimmedLine = (text: string): string => text.replace(/^[\s\u0000-\u001F\uFFFE\uFFFF]+|[\s\u0000-\u001F\uFFFE\uFFFF]+$/g, "");
+
+function quoteArbitrary(forbidden: boolean, colons: fc.Arbitrary<number>): fc.Arbitrary<GeneratedQuote> {
+  return fc.record(
+    {
+      speaker: attributeValue,
+      cite: attributeValue,
+      role: attributeValue,
+      source: authorUrl,
+      lang: fc.constantFrom("zh", "zh-Hans", "ja", "ar", "he", "ko"),
+      original: bodyText(forbidden),
+      translation: bodyText(forbidden),
+      colons,
+    },
+    { requiredKeys: ["speaker", "cite", "role", "source", "lang", "original", "colons"] },
+  );
+}
+
+function blockArbitrary(forbidden: boolean): fc.Arbitrary<GeneratedBlock> {
+  const text = bodyText(forbidden);
+  const innerQuote = quoteArbitrary(forbidden, fc.constant(3));
+  const meeting = fc.record(
+    { day: fc.integer({ min: 1, max: 9 }), with: filled(attributeValue), place: attributeValue, text, quote: innerQuote },
+    { requiredKeys: ["day", "with", "place", "text"] },
+  );
+  return fc.oneof(
+    fc.record({ kind: fc.constant("prose" as const), text, footnote: text }, { requiredKeys: ["kind", "text"] }),
+    fc.record({ kind: fc.constant("quote" as const), quote: quoteArbitrary(forbidden, fc.integer({ min: 3, max: 5 })) }),
+    fc
+      .record({ meetings: fc.array(meeting, { minLength: 1, maxLength: 3 }), extraColons: fc.integer({ min: 0, max: 2 }) })
+      .map(({ meetings, extraColons }) => {
+        let day = 0;
+        return {
+          kind: "timeline" as const,
+          colons: 4 + extraColons,
+          meetings: meetings.map(({ day: step, ...rest }) => ({ ...rest, date: `2024-12-${String((day += step)).padStart(2, "0")}` })),
+        };
+      }),
+    fc.record({ kind: fc.constant("note" as const), text, quote: innerQuote, colons: fc.integer({ min: 4, max: 6 }) }, { requiredKeys: ["kind", "text", "colons"] }),
+    fc.record({
+      kind: fc.constant("reading" as const),
+      links: fc.array(fc.record({ text: bodyText(forbidden), url: authorUrl }), { minLength: 1, maxLength: 2 }),
+    }),
+  );
+}
 
 export function episodeArbitrary(options: { forbidden?: boolean } = {}): fc.Arbitrary<GeneratedEpisode> {
   const { forbidden = false } = options;
   const text = authorText({ forbidden });
   const person = fc.record({
-    name: filled(authorText({ maxPieces: 3 }).map((name) => oneLine(name).replace(/[[\]|]/g, "").trim())),
-    native: authorText({ maxPieces: 2 }),
+    // In `[[...]]` the name is Markdown text: `\]` escapes a bracket and `&nbsp;` is a character
+    // reference, so a name here holds no backslash or `&`, as it holds no [ ] or |.
+    name: filled(authorText({ maxPieces: 3 }).map((name) => inFile(oneLine(name)).replace(/[[\]|\\&]/g, "").trim())),
+    native: filled(authorText({ maxPieces: 2 }).map((native) => native.trim())),
+    lang: fc.constantFrom("ja", "zh", "zh-Hant", "ko"),
     role: authorText({ maxPieces: 3 }),
   });
+  const section = fc.record({
+    heading: bodyText(forbidden),
+    stamped: fc.boolean(),
+    stampStyle: fc.constantFrom("MM:SS" as const, "H:MM:SS" as const),
+    blocks: fc.array(blockArbitrary(forbidden), { minLength: 1, maxLength: 3 }),
+  });
+  const sections = fc
+    .tuple(fc.array(section, { minLength: 1, maxLength: 3 }), fc.uniqueArray(fc.integer({ min: 0, max: AUDIO_SECONDS - 1 }), { minLength: 3, maxLength: 3 }))
+    .map(([drawn, starts]) => {
+      const sorted = [...starts].sort((a, b) => a - b);
+      return drawn.map(({ stamped, ...rest }, index) => ({ ...rest, ...(stamped && { stamp: sorted[index]! }) }));
+    });
   return fc.record({
     title: filled(text),
     subtitle: text.map(oneLine),
@@ -98,59 +200,93 @@ export function episodeArbitrary(options: { forbidden?: boolean } = {}): fc.Arbi
     tags: fc.array(filled(authorText({ maxPieces: 3 })), { maxLength: 3 }),
     people: fc.uniqueArray(person, { maxLength: 2, selector: (entry) => entry.name }),
     audioUrl: authorUrl.map((url) => `https://cdn.example.org/audio/episode.mp3?from=${encodeURIComponent(url)}&raw=${url.replace(/^https:\/\//, "")}`),
-    heading: filled(bodyLine(forbidden)),
-    paragraphs: fc.array(bodyLine(forbidden), { minLength: 1, maxLength: 3 }),
-    quote: fc.record({
-      speaker: attributeValue,
-      cite: attributeValue,
-      role: attributeValue,
-      source: authorUrl,
-      lang: fc.constantFrom("zh", "zh-Hans", "ja", "ar", "he", "ko"),
-      original: filled(bodyLine(forbidden)),
-      translation: filled(bodyLine(forbidden)),
-    }),
-    reading: fc.array(fc.record({ text: filled(bodyLine(forbidden).map((line) => line.replace(/[[\]]/g, ""))), url: authorUrl }), { minLength: 1, maxLength: 2 }),
-    note: filled(bodyLine(forbidden)),
+    yamlStyle: fc.constantFrom("block" as const, "flow-values" as const, "flow-document" as const),
+    yamlQuotes: fc.constantFrom("double" as const, "single" as const),
+    intro: bodyText(forbidden),
+    sections,
   });
 }
 
-/** Writes the episode as an author would, every front-matter string JSON-quoted so the YAML is never broken by the generator. */
+/** Text as Markdown shows it literally: every ASCII punctuation character backslash-escaped (CommonMark allows each). */
+export const markdownLiteral = (text: string): string => text.replace(/[!-/:-@[-`{-~]/g, "\\$&");
+
+/** Characters YAML's single-quoted style cannot carry (it has no escapes): those strings are double-quoted. */
+const NOT_SINGLE_QUOTABLE = /[^\t\x20-\x7E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|[\u2028\u2029\uFEFF]/u;
+
+/** Writes the episode as an author would, in the episode's YAML style, its blocks as Markdown. */
 export function episodeFile(episode: GeneratedEpisode, guid: string): string {
-  const q = (value: string): string => JSON.stringify(value);
-  const front = [
-    `title: ${q(episode.title)}`,
-    "date: 2025-01-16",
-    `guid: ${q(guid)}`,
-    `subtitle: ${q(episode.subtitle)}`,
-    `summary: ${q(episode.summary)}`,
-    `tags: [${episode.tags.map(q).join(", ")}]`,
-    "audio:",
-    `  src: ${q(episode.audioUrl)}`,
-    "  length: 1234567",
-    '  duration: "12:34"',
-    "people:",
-    ...episode.people.flatMap((person) => [`  - name: ${q(person.name)}`, `    native: ${q(person.native)}`, "    lang: ja", `    role: ${q(person.role)}`]),
-  ];
-  if (episode.people.length === 0) front.pop();
-  const { quote } = episode;
+  const q = (value: string): string =>
+    episode.yamlQuotes === "single" && !NOT_SINGLE_QUOTABLE.test(value) ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
+  const audio = { src: q(episode.audioUrl), length: "1234567", duration: q(`${Math.floor(AUDIO_SECONDS / 60)}:${AUDIO_SECONDS % 60}`) };
+  const people = episode.people.map((person) => ({ name: q(person.name), native: q(person.native), lang: person.lang, role: q(person.role) }));
+  const flowMap = (entries: Record<string, string>) => `{ ${Object.entries(entries).map(([key, value]) => `${key}: ${value}`).join(", ")} }`;
+  const scalars = { title: q(episode.title), date: "2025-01-16", guid: q(guid), subtitle: q(episode.subtitle), summary: q(episode.summary) };
+  let front: string[];
+  if (episode.yamlStyle === "flow-document") {
+    const fields = { ...scalars, tags: `[${episode.tags.map(q).join(", ")}]`, audio: flowMap(audio), people: `[${people.map(flowMap).join(", ")}]` };
+    front = [flowMap(fields)];
+  } else if (episode.yamlStyle === "flow-values") {
+    front = [...Object.entries(scalars).map(([key, value]) => `${key}: ${value}`), `tags: [${episode.tags.map(q).join(", ")}]`, `audio: ${flowMap(audio)}`, `people: [${people.map(flowMap).join(", ")}]`];
+  } else {
+    const list = (key: string, items: string[]) => (items.length === 0 ? [`${key}: []`] : [`${key}:`, ...items]);
+    front = [
+      ...Object.entries(scalars).map(([key, value]) => `${key}: ${value}`),
+      ...list("tags", episode.tags.map((tag) => `  - ${q(tag)}`)),
+      "audio:",
+      ...Object.entries(audio).map(([key, value]) => `  ${key}: ${value}`),
+      ...list("people", people.flatMap((person) => Object.entries(person).map(([key, value], index) => `${index === 0 ? "  - " : "    "}${key}: ${value}`))),
+    ];
+  }
+  const footnotes: string[] = [];
   const body = [
-    ...episode.paragraphs.flatMap((line) => [line, ""]),
+    markdownLiteral(episode.intro),
+    "",
     ...episode.people.map((person) => `[[${person.name}]] said so.\n`),
-    `## ${episode.heading}`,
-    "",
-    `::: quote speaker="${quote.speaker}" role="${quote.role}" cite="${quote.cite}" source="${quote.source}" lang=${quote.lang}`,
-    quote.original,
-    "---",
-    quote.translation,
-    ":::",
-    "",
-    "::: reading",
-    ...episode.reading.map((link) => `- [${link.text}](<${link.url}>)`),
-    ":::",
-    "",
-    "::: note",
-    episode.note,
-    ":::",
+    ...episode.sections.flatMap((section) => [`## ${stampText(section)}${markdownLiteral(section.heading)}`, "", ...section.blocks.flatMap((block) => blockLines(block, footnotes))]),
+    ...footnotes.map((text, index) => `[^${index + 1}]: ${markdownLiteral(text)}\n`),
   ];
   return `---\n${front.join("\n")}\n---\n\n${body.join("\n")}\n`;
+}
+
+function stampText({ stamp, stampStyle }: GeneratedSection): string {
+  if (stamp === undefined) return "";
+  const two = (value: number) => String(value).padStart(2, "0");
+  const [hours, minutes, seconds] = [Math.floor(stamp / 3600), Math.floor(stamp / 60) % 60, stamp % 60];
+  return stampStyle === "MM:SS" ? `[${two(minutes + hours * 60)}:${two(seconds)}] ` : `[${hours}:${two(minutes)}:${two(seconds)}] `;
+}
+
+function quoteLines(quote: GeneratedQuote): string[] {
+  const fence = ":".repeat(quote.colons);
+  return [
+    `${fence} quote speaker="${quote.speaker}" role="${quote.role}" cite="${quote.cite}" source="${quote.source}" lang=${quote.lang}`,
+    markdownLiteral(quote.original),
+    ...(quote.translation === undefined ? [] : ["---", markdownLiteral(quote.translation)]),
+    fence,
+    "",
+  ];
+}
+
+/** A block as Markdown lines, ending with a blank line; footnote texts are gathered for the end. */
+function blockLines(block: GeneratedBlock, footnotes: string[]): string[] {
+  switch (block.kind) {
+    case "prose":
+      if (block.footnote !== undefined) footnotes.push(block.footnote);
+      return [`${markdownLiteral(block.text)}${block.footnote === undefined ? "" : `[^${footnotes.length}]`}`, ""];
+    case "quote":
+      return quoteLines(block.quote);
+    case "timeline":
+      // Consecutive meetings, only blank lines between them, are one timeline.
+      return block.meetings.flatMap((meeting) => [
+        `${":".repeat(block.colons)} meeting date=${meeting.date} with="${meeting.with}" place="${meeting.place}"`,
+        markdownLiteral(meeting.text),
+        "",
+        ...(meeting.quote ? quoteLines(meeting.quote) : []),
+        ":".repeat(block.colons),
+        "",
+      ]);
+    case "note":
+      return [`${":".repeat(block.colons)} note`, markdownLiteral(block.text), "", ...(block.quote ? quoteLines(block.quote) : []), ":".repeat(block.colons), ""];
+    case "reading":
+      return ["::: reading", ...block.links.map((link) => `- [${markdownLiteral(link.text)}](<${link.url}>)`), ":::", ""];
+  }
 }

@@ -55,5 +55,9 @@ export async function buildFixture(
   return { project, dist, result };
 }
 
-/** The repository's own sample project (castpress.yaml, people.yaml, episodes/). */
-export const SAMPLE_PROJECT = REPO_ROOT;
+/**
+ * A fresh copy of test/fixtures/sample/: the repository's sample project (castpress.yaml,
+ * people.yaml, episodes/) frozen as a fixture, so tests check real content and still pass
+ * after an author deletes or replaces the sample episodes.
+ */
+export const copySample = (): Promise<string> => copyFixture("sample");

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { buildSite, type BuildReport } from "../../build/build.ts";
+import { loadSiteConfig } from "../../config/site-config.ts";
 import type { Command } from "../commands.ts";
 
 export const build: Command = {
@@ -14,6 +15,8 @@ export const build: Command = {
       ...(typeof values.out === "string" && { out: values.out }),
     });
     console.log(summary(report, root));
+    const { config } = await loadSiteConfig(root);
+    if (config) console.log(whatToUpload(report, root, config.baseUrl, Boolean(values.drafts)));
     return 0;
   },
 };
@@ -43,6 +46,13 @@ export function summary(report: BuildReport, root: string): string {
     lines.push(`  ${label.padEnd(13)} ${count.padStart(11)} ${kilobytes(bytes).padStart(9)}  ${where}`);
   }
   return lines.join("\n");
+}
+
+/** The build's last words: which folder is the site, and where it goes. */
+export function whatToUpload(report: BuildReport, root: string, baseUrl: string, drafts: boolean): string {
+  const out = `${path.relative(root, report.out) || "."}/`;
+  if (drafts) return "This build holds drafts and scheduled episodes: preview it, do not publish it.";
+  return `To publish, upload the contents of ${out} to ${baseUrl}/ (for example: rsync -av --delete ${out} user@host:/var/www/site/).`;
 }
 
 const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

@@ -3,13 +3,15 @@ import { formatProblem, hasErrors, inReadingOrder } from "../../problems/problem
 import { isLoaded, loadProject } from "../../project/load-project.ts";
 import { mergeTagProblems } from "../../send/render-issue.ts";
 import type { Command } from "../commands.ts";
+import { commandLine } from "../invocation.ts";
 
 export const check: Command = {
   name: "check",
   summary: "report every problem in every episode, with file and line",
   options: { root: { type: "string" } },
   async run(values) {
-    const project = await loadProject(String(values.root ?? process.cwd()));
+    const root = String(values.root ?? process.cwd());
+    const project = await loadProject(root);
     // Text the configured mail service would read as its own merge tag: a warning, not an error.
     const problems = isLoaded(project) ? inReadingOrder([...project.problems, ...(await mergeTagProblems(project, project.allEpisodes))], [SITE_CONFIG_FILE, PEOPLE_FILE]) : project.problems;
     for (const problem of problems) console.error(formatProblem(problem));
@@ -18,7 +20,7 @@ export const check: Command = {
     const episodes = "allEpisodes" in project ? project.allEpisodes.length : 0;
     console.log(
       hasErrors(problems)
-        ? `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}: fix the errors above, then run castpress check again`
+        ? `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}: fix the errors above, then run ${commandLine(root, "check")} again`
         : `${episodes} episode${episodes === 1 ? "" : "s"} checked: no errors${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`,
     );
     return hasErrors(problems) ? 1 : 0;

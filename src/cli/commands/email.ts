@@ -5,6 +5,7 @@ import { sendTestMessage } from "../../email/send-test.ts";
 import { emailHtml, emailMessage, emailText } from "../../paths/output-paths.ts";
 import { issueRenderer, type IssueToSend } from "../../send/render-issue.ts";
 import type { Command } from "../commands.ts";
+import { commandLine } from "../invocation.ts";
 
 export const email: Command = {
   name: "email",
@@ -15,7 +16,7 @@ export const email: Command = {
     const out = path.resolve(root, typeof values.out === "string" ? values.out : "dist");
     const to = typeof values["send-test"] === "string" ? values["send-test"] : undefined;
     if ((positionals.length === 0 && values.all !== true) || (to && positionals.length !== 1)) {
-      console.error("castpress email: name the episode, by its slug or its file: castpress email china-japan-relations-reset (or --all; --send-test takes one episode)");
+      console.error(`castpress email: name the episode, by its slug or its file: ${commandLine(root, "email", "my-episode")} (or --all; --send-test takes one episode)`);
       return 2;
     }
     const issues = await issueRenderer(root, "email");

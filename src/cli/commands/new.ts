@@ -14,6 +14,7 @@ import { EPISODE_FILE_NAME, parseEpisode } from "../../episode/parse-episode.ts"
 import { exampleLanguages, languagesInUse, mostUsed } from "../../language/site-languages.ts";
 import { formatProblem } from "../../problems/problem.ts";
 import type { Command } from "../commands.ts";
+import { commandLine } from "../invocation.ts";
 
 export const newEpisode: Command = {
   name: "new",
@@ -22,7 +23,7 @@ export const newEpisode: Command = {
   async run(values, positionals) {
     const root = path.resolve(String(values.root ?? process.cwd()));
     const title = positionals.join(" ").trim();
-    if (!title) return fail('give the episode a title: castpress new "My title"');
+    if (!title) return fail(`give the episode a title: ${commandLine(root, "new", '"My title"')}`);
     const { config, problems } = await loadSiteConfig(root);
     if (!config) return fail(problems.items.map(formatProblem).join("\n"));
 
@@ -52,7 +53,7 @@ export const newEpisode: Command = {
       await writeFile(file, text, { flag: "wx" });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") return fail(`${path.relative(root, file)} already exists; nothing was written`);
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return fail(`there is no ${EPISODES_DIR}/ folder in ${root}: run castpress in your project`);
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return fail(`there is no ${EPISODES_DIR}/ folder in ${root}: run ${commandLine(root, "new")} in your publication's folder`);
       throw error;
     }
     console.log(path.relative(process.cwd(), file));

@@ -4,6 +4,7 @@ import { renderIssue } from "../../send/render-issue.ts";
 import { sendIssue } from "../../send/send-issue.ts";
 import { UNSUBSCRIBE_SECRET_VARIABLE } from "../../send/unsubscribe-links.ts";
 import type { Command } from "../commands.ts";
+import { commandLine } from "../invocation.ts";
 
 export const send: Command = {
   name: "send",
@@ -20,7 +21,7 @@ export const send: Command = {
     const wanted = positionals[0];
     const rate = Number(values.rate ?? 10);
     if (!wanted || !(rate > 0)) {
-      console.error("castpress send: name the episode, and a rate above 0 if any: castpress send <slug> --list subscribers.csv [--rate 10] [--dry-run] [--yes]");
+      console.error(`castpress send: name the episode, and a rate above 0 if any: ${commandLine(root, "send", "<slug> --list subscribers.csv [--rate 10] [--dry-run] [--yes]")}`);
       return 2;
     }
     const prepared = await renderIssue(root, wanted, "send");

@@ -3,6 +3,7 @@ import { unsubscribedFile } from "../../send/project-state.ts";
 import { addressKey, isEmailAddress, readSubscriberList } from "../../send/subscriber-list.ts";
 import { recordUnsubscribed } from "../../send/unsubscribed.ts";
 import type { Command } from "../commands.ts";
+import { commandLine } from "../invocation.ts";
 
 export const unsubscribe: Command = {
   name: "unsubscribe",
@@ -12,7 +13,7 @@ export const unsubscribe: Command = {
     const root = path.resolve(String(values.root ?? process.cwd()));
     const address = positionals[0]?.trim();
     if (!address || !isEmailAddress(address)) {
-      console.error(`castpress unsubscribe: ${address ? `"${address}" is not an email address` : "name the address"}: castpress unsubscribe reader@example.org [--list subscribers.csv]`);
+      console.error(`castpress unsubscribe: ${address ? `"${address}" is not an email address` : "name the address"}: ${commandLine(root, "unsubscribe", "reader@example.org [--list subscribers.csv]")}`);
       return 2;
     }
     const added = await recordUnsubscribed(unsubscribedFile(root), address);
