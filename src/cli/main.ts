@@ -4,8 +4,8 @@ import { COMMANDS, usage } from "./commands.ts";
 
 /** `castpress <command> [options]`: each command is one module under commands/. */
 const [name, ...rest] = process.argv.slice(2);
-const command = COMMANDS.find((candidate) => candidate.name === name);
-if (!command) {
+const entry = COMMANDS.find((candidate) => candidate.name === name);
+if (!entry) {
   console.log(usage());
   process.exit(name === undefined || name === "help" || name === "--help" ? 0 : 2);
 }
@@ -37,11 +37,12 @@ run().finally(() => (settled = true));
 
 async function run(): Promise<void> {
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: command!.options, allowPositionals: true, strict: true });
-    process.exitCode = await command!.run(values, positionals);
+    const command = await entry!.load();
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    process.exitCode = await command.run(values, positionals);
   } catch (error) {
     if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {
-      console.error(`castpress ${command!.name}: ${error.message}\n\n${usage()}`);
+      console.error(`castpress ${entry!.name}: ${error.message}\n\n${usage()}`);
       process.exitCode = 2;
     } else {
       fail(error);

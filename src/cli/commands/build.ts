@@ -4,8 +4,6 @@ import { loadSiteConfig } from "../../config/site-config.ts";
 import type { Command } from "../commands.ts";
 
 export const build: Command = {
-  name: "build",
-  summary: "check, then build the web archive, feeds and emails into dist/ (--drafts, --out DIR)",
   options: { root: { type: "string" }, out: { type: "string" }, drafts: { type: "boolean" } },
   async run(values) {
     const root = String(values.root ?? process.cwd());

@@ -7,8 +7,6 @@ import type { Command } from "../commands.ts";
 import { commandLine } from "../invocation.ts";
 
 export const check: Command = {
-  name: "check",
-  summary: "report every problem in every episode, with file and line",
   options: { root: { type: "string" } },
   async run(values) {
     const root = String(values.root ?? process.cwd());

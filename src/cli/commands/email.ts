@@ -8,8 +8,6 @@ import type { Command } from "../commands.ts";
 import { commandLine } from "../invocation.ts";
 
 export const email: Command = {
-  name: "email",
-  summary: "render an episode's email issue (.html, .txt and the .eml MIME message) without a build (--all: every published one); --send-test ADDRESS sends it through SMTP_URL",
   options: { root: { type: "string" }, out: { type: "string" }, all: { type: "boolean" }, "send-test": { type: "string" } },
   async run(values, positionals) {
     const root = path.resolve(String(values.root ?? process.cwd()));

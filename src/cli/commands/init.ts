@@ -26,8 +26,6 @@ const CI_WORKFLOWS: Record<string, { template: string; file: string }> = {
 };
 
 export const init: Command = {
-  name: "init",
-  summary: "start a new publication in a folder: init <folder> --title T --base-url URL --language en --time-zone Zone [--ci github]",
   options: {
     title: { type: "string" },
     "base-url": { type: "string" },

@@ -24,8 +24,6 @@ const MAX_FILE_NAME_BYTES = 255;
 const AUDIO_DIR = "audio";
 
 export const newEpisode: Command = {
-  name: "new",
-  summary: 'start an episode from the skeleton: new "Title" [--date YYYY-MM-DD] [--slug s] [--audio FILE]',
   options: { root: { type: "string" }, date: { type: "string" }, slug: { type: "string" }, audio: { type: "string" } },
   async run(values, positionals) {
     const root = path.resolve(String(values.root ?? process.cwd()));

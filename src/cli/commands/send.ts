@@ -7,8 +7,6 @@ import type { Command } from "../commands.ts";
 import { commandLine } from "../invocation.ts";
 
 export const send: Command = {
-  name: "send",
-  summary: `send an issue to every subscriber of --list (CSV) through SMTP_URL, exactly once, resumable; --rate N a second, --dry-run, --yes (needs service: castpress and ${UNSUBSCRIBE_SECRET_VARIABLE})`,
   options: {
     root: { type: "string" },
     list: { type: "string" },

@@ -3,8 +3,6 @@ import { parseHost, parsePort, ServeAddressError } from "../../serve/serve-addre
 import type { Command } from "../commands.ts";
 
 export const serve: Command = {
-  name: "serve",
-  summary: "preview the archive with drafts and live reload, plus each email and feed (--port, --host)",
   options: { root: { type: "string" }, port: { type: "string" }, host: { type: "string" } },
   async run(values) {
     let args: string[];

@@ -6,8 +6,6 @@ import type { Command } from "../commands.ts";
 import { commandLine } from "../invocation.ts";
 
 export const unsubscribe: Command = {
-  name: "unsubscribe",
-  summary: "record that an address gets no more issues from castpress send; --list FILE checks it is on that list",
   options: { root: { type: "string" }, list: { type: "string" } },
   async run(values, positionals) {
     const root = path.resolve(String(values.root ?? process.cwd()));
