@@ -40,7 +40,7 @@ email:
 `);
     const header = "holds a line break or control character, which would end the mail header it goes into";
     expect(lines).toEqual([
-      "castpress.yaml:4: baseUrl \"https://editor:s3cret@example.org\" holds a user name or password, which every page would publish — where the site is published, such as https://example.org",
+      "castpress.yaml:4: baseUrl \"https://editor:s3cret@example.org\" holds a user name or password, which every page would publish — where the site is published, such as https://example.org or https://user.github.io/show/",
       "castpress.yaml:5: signup \"javascript:alert(document.cookie)\" is not an https: or mailto: link — where readers sign up for the email: an https URL or a mailto: link",
       'castpress.yaml:9: podcast.funding.url "http://example.org/support" is not a web address (https://...) — the funding page, as an https URL',
       'castpress.yaml:11: podcast.hosts entry 1, href "http://example.org/ann" is not a web address (https://...) — a page about the person, as an https URL',
