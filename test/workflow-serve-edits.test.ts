@@ -23,8 +23,11 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
   await writeFile(file, change(await readFile(file, "utf8")));
 }
 
-/** Folders a full build and the preview may differ in: the search index is made after the reload, and media stay. */
-const COMPARED = (file: string) => !file.startsWith("pagefind/") && !file.startsWith("media/");
+/**
+ * What a full build and the preview may differ in: the search index is made after the reload,
+ * media stay, and only a build marks its output folder as castpress's (.castpress-output).
+ */
+const COMPARED = (file: string) => !file.startsWith("pagefind/") && !file.startsWith("media/") && file !== ".castpress-output";
 
 async function fullBuild(): Promise<Record<string, string>> {
   const out = await mkdtemp(path.join(os.tmpdir(), "castpress-full-build-"));
