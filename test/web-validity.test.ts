@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { archivePage, episodePage, notFoundPage, peopleIndex, personPage, tagPage, tagsIndex } from "../src/paths/output-paths.ts";
+// The paths are the design's (shared/docs/design.md, "Outputs"); only a hostile tag's page name,
+// which the design leaves to castpress, is asked of the code.
+import { tagPage } from "../src/paths/output-paths.ts";
 import { buildFixture, castpress, copySample } from "./support/castpress-cli.ts";
 
 // html-validate's recommended rules: every page type must pass them with no error.
@@ -33,14 +35,14 @@ describe("the sample project's pages are valid HTML", () => {
   });
 
   it.each([
-    ["home", archivePage(1)],
-    ["episode with audio and chapters", episodePage("china-japan-relations-reset")],
-    ["episode without audio", episodePage("fukushima-seafood-talks")],
-    ["tags index", tagsIndex()],
-    ["tag", tagPage("japan")],
-    ["people index", peopleIndex()],
-    ["person", personPage("fukuda-tatsuo")],
-    ["404", notFoundPage()],
+    ["home", "/"],
+    ["episode with audio and chapters", "/episodes/china-japan-relations-reset/"],
+    ["episode without audio", "/episodes/fukushima-seafood-talks/"],
+    ["tags index", "/tags/"],
+    ["tag", "/tags/japan/"],
+    ["people index", "/people/"],
+    ["person", "/people/fukuda-tatsuo/"],
+    ["404", "/404.html"],
   ])("%s (%s)", async (_type, page) => {
     expect(await problemsIn(pageFile(dist, page))).toEqual([]);
   });
@@ -53,12 +55,12 @@ describe("the fixture's pages are valid HTML, page 2 and hostile titles included
   });
 
   it.each([
-    ["home", archivePage(1)],
-    ["archive page 2", archivePage(2)],
-    ["episode with a hostile title", episodePage("escaping")],
-    ["episode with quote, timeline, reading and footnote", episodePage("second")],
+    ["home", "/"],
+    ["archive page 2", "/page/2/"],
+    ["episode with a hostile title", "/episodes/escaping/"],
+    ["episode with quote, timeline, reading and footnote", "/episodes/second/"],
     ["tag with a hostile name", tagPage("R&D <i>")],
-    ["person", personPage("wang-yi")],
+    ["person", "/people/wang-yi/"],
   ])("%s (%s)", async (_type, page) => {
     expect(await problemsIn(pageFile(dist, page))).toEqual([]);
   });
