@@ -51,7 +51,8 @@ export function messageOptions(message: IssueMessage): Mail.Options {
     html,
     headers: {
       "List-Id": `<${email.listId ?? host}>`,
-      ...(unsubscribe.length > 0 && { "List-Unsubscribe": prepared(unsubscribe.map((link) => `<${link}>`).join(", ")) }),
+      // As URIs (RFC 2369), ASCII as every header must be (RFC 5322, 2.2): a link with other characters percent-encoded.
+      ...(unsubscribe.length > 0 && { "List-Unsubscribe": prepared(unsubscribe.map((link) => `<${new URL(link).href}>`).join(", ")) }),
       ...(unsubscribe.some((link) => link.startsWith("https://")) && { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }),
     },
   };
