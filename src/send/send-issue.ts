@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { messageOptions } from "../email/message.ts";
+import { contentHash, messageOptions } from "../email/message.ts";
 import { redactedSmtpUrl } from "../email/smtp-url.ts";
 import { formatProblem } from "../problems/problem.ts";
 import { EPISODES_DIR } from "../paths/project-files.ts";
@@ -95,6 +95,7 @@ async function sendTo(pending: Subscriber[], request: SendRequest, journal: Send
   const transport = nodemailer.createTransport(pooledUrl(request.smtpUrl!, request.connections, request.rate));
   const progress = sendProgress(pending.length, request.out);
   const messages = PersonalMessages.of(issue);
+  const hash = contentHash(issue);
   try {
     const tally = await deliver({
       recipients: pending,
@@ -104,7 +105,7 @@ async function sendTo(pending: Subscriber[], request: SendRequest, journal: Send
         const to = { name: subscriber.name ?? "", address: subscriber.address };
         const message = { episode, email, baseUrl: project.site.baseUrl, subject: issue.subject, html: issue.html, text: issue.text, to, date: new Date(), messageId, unsubscribeUrl: links.unsubscribe };
         // Made whole here: nodemailer's own composing costs several times more, and writes to the socket in hundreds of pieces.
-        return { raw: messages.compose(messageOptions(message), links), envelope: { from: email.from, to: subscriber.address }, messageId };
+        return { raw: messages.compose(messageOptions(message, hash), links), envelope: { from: email.from, to: subscriber.address }, messageId };
       },
       transport,
       journal,
