@@ -4,7 +4,8 @@ import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, castpress, copyFixture } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
+import { castpress, copyFixture } from "./support/castpress-cli.ts";
 
 /**
  * The .eml of an issue, sent by `castpress email --send-test` through a real SMTP server on a

@@ -2,7 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Parser from "rss-parser";
 import { expect, it } from "vitest";
-import { buildFixture, castpress } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
+import { castpress } from "./support/castpress-cli.ts";
 
 const EPISODE = "episodes/2025-02-03-no-guid.md";
 const NOW = { CASTPRESS_NOW: "2025-03-01T00:00:00Z" };

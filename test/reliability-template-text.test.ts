@@ -4,7 +4,8 @@ import { simpleParser } from "mailparser";
 import { parseFeed } from "podcast-partytime";
 import Parser from "rss-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, castpress } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
+import { castpress } from "./support/castpress-cli.ts";
 import { firstElementText, htmlFragmentText, htmlText } from "./support/html-text.ts";
 import { asListmonk } from "./support/mail-services.ts";
 
