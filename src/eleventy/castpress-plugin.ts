@@ -4,6 +4,7 @@ import { buildProgress } from "./build-progress.ts";
 import { emails } from "./emails.ts";
 import { episodesData } from "./episodes-data.ts";
 import { feeds } from "./feeds.ts";
+import { nunjucksCompiledOnce } from "./nunjucks-compiled-once.ts";
 import { searchIndex } from "./search-index.ts";
 import { webAssets } from "./web-assets.ts";
 import { webStructuredData } from "./web-structured-data.ts";
@@ -27,6 +28,7 @@ export function castpress(eleventyConfig: any, options: BuildOptions): void {
   eleventyConfig.addPlugin(buildProgress);
   const templates = templateEnvironments(options.root);
   eleventyConfig.setLibrary("njk", templates.markup);
+  eleventyConfig.addPlugin(nunjucksCompiledOnce, { environment: templates.markup });
   eleventyConfig.addPlugin(emails, { ...options, templates });
   eleventyConfig.addPlugin(feeds, { ...options, templates });
 }

@@ -1,4 +1,5 @@
 import { XMLBuilder } from "fast-xml-parser";
+import { escapeHtml } from "../text/html-escape.ts";
 import { xmlSafeDeep } from "../text/xml-text.ts";
 
 /**
@@ -65,6 +66,26 @@ export function rssDocument(channel: RssChannel, items: RssItem[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${XML.build({ rss: xmlSafeDeep(rss) })}`;
 }
 
+/** Elements whose text people read as words: titles, descriptions, names. */
+const READ_AS_WORDS = new Set(["title", "itunes:title", "description", "itunes:subtitle", "itunes:summary", "itunes:author", "author", "dc:creator", "content:encoded"]);
+/** Text a parser that converts numbers would take for one: "1984", "-3.5", "1e3", "0x1F". */
+const NUMBER_LIKE = /^\s*[-+]?(?:(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+)\s*$/i;
+
+/**
+ * Element text escaped, and words that look like a number kept words: podcast-partytime's
+ * parser (the Podcast Index's, used by many apps) turns such a text into a number and then
+ * reads no title at all, so an episode titled "1984" had none there. Its first character as
+ * a character reference reads the same in every XML parser and is not taken for a number.
+ */
+function elementText(name: string, value: unknown): string {
+  const text = String(value);
+  if (READ_AS_WORDS.has(name) && NUMBER_LIKE.test(text)) {
+    const first = String.fromCodePoint(text.codePointAt(0)!);
+    return `&#${first.codePointAt(0)};${escapeHtml(text.slice(first.length))}`;
+  }
+  return escapeHtml(text);
+}
+
 const XML = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
@@ -72,4 +93,8 @@ const XML = new XMLBuilder({
   format: true,
   indentBy: "  ",
   suppressEmptyNode: true,
+  // castpress escapes (with the one escaper the templates use), so it can also keep numbers words.
+  processEntities: false,
+  tagValueProcessor: elementText,
+  attributeValueProcessor: (_name: string, value: unknown) => escapeHtml(String(value)),
 });

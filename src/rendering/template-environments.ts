@@ -1,6 +1,6 @@
 import path from "node:path";
 import nunjucks from "nunjucks";
-import type { Block } from "../episode/episode.ts";
+import type { Block, Episode } from "../episode/episode.ts";
 import { calendarDate, playingTime, readableDate } from "../text/dates-and-times.ts";
 import * as paths from "../paths/output-paths.ts";
 import { TEMPLATES_DIR } from "../paths/package-files.ts";
@@ -72,18 +72,36 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   environment.addFilter("blocks", function (this: { ctx: Record<string, unknown> }, blocks: Block[], variant: BlockVariant) {
     const target = variant === "text" ? environments.text : environments.markup;
     const rendered = (blocks ?? [])
-      .map((block) => renderBlock(target, `blocks/${block.kind}/${variant}.njk`, { ...this.ctx, block }))
+      .map((block) => renderTemplate(target, `blocks/${block.kind}/${variant}.njk`, { ...this.ctx, block }))
       .join(variant === "text" ? "\n\n" : "");
     return variant === "text" ? rendered : new nunjucks.runtime.SafeString(rendered);
   });
+
+  /**
+   * `{{ item | episodeCard }}`: an episode's card in the lists of the archive, tag and person
+   * pages. At 1000 episodes those lists show some 20,000 cards; a card sees only its episode and
+   * `castpress`, so each is rendered once per build (the build's episode list is the key).
+   */
+  const cardsByBuild = new WeakMap<Episode[], Map<Episode, nunjucks.runtime.SafeString>>();
+  environment.addFilter("episodeCard", function (this: { ctx: { castpress: { episodes: Episode[] } } }, item: Episode) {
+    const castpress = this.ctx.castpress;
+    let cards = cardsByBuild.get(castpress.episodes);
+    if (!cards) cardsByBuild.set(castpress.episodes, (cards = new Map()));
+    let card = cards.get(item);
+    if (!card) {
+      card = new nunjucks.runtime.SafeString(renderTemplate(environments.markup, "partials/episode-card.njk", { item, castpress }));
+      cards.set(item, card);
+    }
+    return card;
+  });
 }
 
-/** Renders one block template; a failure names the template and the episode being rendered. */
-function renderBlock(environment: nunjucks.Environment, template: string, context: Record<string, unknown>): string {
+/** Renders one template of a block or a card; a failure names the template and the episode being rendered. */
+function renderTemplate(environment: nunjucks.Environment, template: string, context: Record<string, unknown>): string {
   try {
     return environment.render(template, context);
   } catch (error) {
-    const episode = (context.episode as { file?: string } | undefined)?.file;
+    const episode = ((context.episode ?? context.item) as { file?: string } | undefined)?.file;
     const message = (error as Error).message.replace(/^\(unknown path\)\s*/, "");
     throw new Error(`templates/${template} failed${episode ? ` while rendering ${episode}` : ""}: ${message}`, { cause: error });
   }

@@ -26,15 +26,18 @@ export interface SubscriberList {
  */
 export async function readSubscriberList(path: string, file: string): Promise<SubscriberList> {
   const problem = (line: number, message: string, hint: string): Problem => ({ severity: "error", file, line, message, hint });
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  let header: string[] | undefined;
+  let rows: Row[];
   try {
     rows = parse(await readFile(path, "utf8"), {
       bom: true,
-      columns: (header: string[]) => header.map((column) => column.trim().toLowerCase()),
+      columns: (names: string[]) => (header = names.map((column) => column.trim().toLowerCase())),
       skip_empty_lines: true,
       trim: true,
-      info: true,
       relax_column_count: true,
+      // Each row kept as only what a send needs: with each record's parse information (info: true),
+      // a list of 10,000 held 27 MB until it was read, which stayed in the process's memory.
+      on_record: (record: Record<string, string>, { lines }): Row => ({ address: record.email ?? "", name: record.name ?? "", unsubscribed: record.unsubscribed ?? "", line: lines }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -42,16 +45,14 @@ export async function readSubscriberList(path: string, file: string): Promise<Su
     const line = (error as { lines?: number }).lines ?? 1;
     return { subscribers: [], markedUnsubscribed: 0, problems: [problem(line, `the list is not valid CSV: ${(error as Error).message}`, "fix the quoting on that line")] };
   }
-  if (rows.length > 0 && !("email" in rows[0]!.record)) {
+  if (header && !header.includes("email")) {
     return { subscribers: [], markedUnsubscribed: 0, problems: [problem(1, "the header row has no email column", "name the addresses' column email (and the names' column name)")] };
   }
   const subscribers: Subscriber[] = [];
   const problems: Problem[] = [];
   const firstLine = new Map<string, number>();
   let markedUnsubscribed = 0;
-  for (const { record, info } of rows) {
-    const line = info.lines;
-    const address = record.email ?? "";
+  for (const { address, name, unsubscribed, line } of rows) {
     if (!EMAIL.safeParse(address).success) {
       problems.push(problem(line, address ? `"${address}" is not an email address` : "the row has no email address", "correct it or delete the row"));
       continue;
@@ -63,13 +64,21 @@ export async function readSubscriberList(path: string, file: string): Promise<Su
       continue;
     }
     firstLine.set(key, line);
-    if (isMarked(record.unsubscribed)) {
+    if (isMarked(unsubscribed)) {
       markedUnsubscribed++;
       continue;
     }
-    subscribers.push({ address, ...(record.name && { name: record.name }), line });
+    subscribers.push({ address, ...(name && { name }), line });
   }
   return { subscribers, markedUnsubscribed, problems };
+}
+
+/** A row of the list, as read. */
+interface Row {
+  address: string;
+  name: string;
+  unsubscribed: string;
+  line: number;
 }
 
 /** Addresses compare without case: no one gets an issue twice for writing theirs in capitals. */
@@ -79,4 +88,4 @@ export const isEmailAddress = (address: string): boolean => EMAIL.safeParse(addr
 
 const EMAIL = z.email();
 
-const isMarked = (value: string | undefined): boolean => Boolean(value) && !/^(no|false|0)$/i.test(value!);
+const isMarked = (value: string): boolean => value !== "" && !/^(no|false|0)$/i.test(value);

@@ -7,7 +7,10 @@ describe("playingTime", () => {
     [0, "0:00"],
     [37, "0:37"],
     [97.4, "1:37"],
+    [59.6, "1:00"],
     [1112, "18:32"],
+    [3599, "59:59"],
+    [3600, "1:00:00"],
     [3723, "1:02:03"],
     [36_000, "10:00:00"],
   ])("shows %s seconds as %s", (seconds, shown) => expect(playingTime(seconds)).toBe(shown));
