@@ -18,8 +18,9 @@ const AT_ONCE = 4;
 /**
  * Renders the email issue of each episode and writes its HTML and text twin into `output`
  * (at the paths of src/paths), each let go as soon as it is written: nothing rendered is
- * kept, whatever the size of the archive. Resolves to the clip warnings, in episode order. Stops at the first error (a template MJML refuses, a failed
- * write) and rejects with it; once `signal` is aborted (the build failed), starts no new issue.
+ * kept, whatever the size of the archive. Resolves to the clip warnings, in episode order.
+ * Stops at the first error (a template MJML refuses, a failed write) and rejects with it;
+ * once `signal` is aborted (the build failed), starts no new issue.
  */
 export async function writeEmailIssues(renderer: EmailRenderer, episodes: readonly Episode[], { castpress, output, signal }: IssuesWrite): Promise<string[]> {
   if (signal?.aborted) return [];
@@ -45,7 +46,10 @@ export async function writeEmailIssues(renderer: EmailRenderer, episodes: readon
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, episodes.length) }, writeNext));
+  // Settled, not all: an error is given only once no issue is being written any more.
+  const writers = await Promise.allSettled(Array.from({ length: Math.min(AT_ONCE, episodes.length) }, writeNext));
+  const failure = writers.find((writer): writer is PromiseRejectedResult => writer.status === "rejected");
+  if (failure) throw failure.reason;
   return warnings.filter((warning): warning is string => warning !== undefined);
 }
 
