@@ -2,8 +2,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, statfs, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { castpress, copyFixture, FIXTURES, REPO_ROOT, type CliResult } from "./support/castpress-cli.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { castpress, copyFixture, copyProject, FIXTURES, REPO_ROOT, type CliResult } from "./support/castpress-cli.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";
 
 const CLI = path.join(REPO_ROOT, "bin/castpress.js");
@@ -12,15 +12,22 @@ const EPISODE = "episodes/2025-01-16-first-episode.md";
 /** What a build leaves beside dist/ while it runs, or after it was killed: `.dist.staging-<pid>-<time>`, `.dist.previous-<pid>`, `.dist.lock`. */
 const leftovers = async (project: string) => (await readdir(project)).filter((name) => name.startsWith(".dist."));
 
-/** A project built once, then edited, so a second build's output differs from the first's. */
-async function builtThenEdited(): Promise<{ project: string; before: Record<string, string> }> {
+/** The workflow fixture built once, and its dist/ as that build left it: each test starts from a copy, output and caches included. */
+let built: { project: string; dist: Record<string, string> };
+
+beforeAll(async () => {
   const project = await copyFixture("workflow");
   const first = await castpress(["build"], { cwd: project });
   expect(first.code, first.stderr).toBe(0);
-  const before = await snapshotTree(path.join(project, "dist"));
-  const file = path.join(project, EPISODE);
-  await writeFile(file, (await readFile(file, "utf8")).replace("title: The first episode", "title: The first episode, edited"));
-  return { project, before };
+  built = { project, dist: await snapshotTree(path.join(project, "dist")) };
+});
+
+/** A copy of the built project, then edited, so a second build's output differs from the first's. */
+async function builtThenEdited(): Promise<{ project: string; before: Record<string, string> }> {
+  const project = await copyProject(built.project, "workflow-built");
+  expect(await snapshotTree(path.join(project, "dist"))).toEqual(built.dist);
+  await editTitle(project, "The first episode, edited");
+  return { project, before: built.dist };
 }
 
 /** Starts `castpress build` and sends the signal once the build has begun writing its staging folder. */
@@ -191,10 +198,9 @@ describe("faults end in one clear message, leave the previous output whole, and 
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=20m", "tmpfs", mount]);
     try {
       const project = path.join(mount, "show");
-      await cp(path.join(FIXTURES, "workflow"), project, { recursive: true });
-      const first = await castpress(["build"], { cwd: project });
-      expect(first.code, first.stderr).toBe(0);
+      await cp(built.project, project, { recursive: true });
       const before = await snapshotTree(path.join(project, "dist"));
+      expect(before).toEqual(built.dist);
       await editTitle(project, "The first episode, edited");
       // Room for less than half of a second copy of the site: the build fills the disk midway.
       const disk = await statfs(mount);

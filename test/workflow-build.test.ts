@@ -2,13 +2,34 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { castpress, copyFixture, copyProject, type CliResult } from "./support/castpress-cli.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";
 
 const EPISODE = "episodes/2025-01-16-first-episode.md";
 
-/** A project already built once, so a failing build has a dist/ to spoil. */
-async function builtProject(): Promise<{ project: string; dist: string; before: Record<string, string> }> {
+/** The workflow fixture built once by `castpress build`, and what that printed and wrote. */
+let built: { project: string; result: CliResult; dist: Record<string, string> };
+
+beforeAll(async () => {
+  const project = await copyFixture("workflow");
+  const result = await castpress(["build"], { cwd: project });
+  expect(result.code, result.stderr).toBe(0);
+  built = { project, result, dist: await snapshotTree(path.join(project, "dist")) };
+});
+
+/** A copy of the built project, so a failing build has a dist/ to spoil. */
+async function copyOfBuilt(): Promise<{ project: string; dist: string; before: Record<string, string> }> {
+  const project = await copyProject(built.project, "workflow-built");
+  const dist = path.join(project, "dist");
+  expect(await snapshotTree(dist)).toEqual(built.dist);
+  return { project, dist, before: built.dist };
+}
+
+/**
+ * A project built in its own folder: what the last build recorded there is about these very
+ * files (a copy's record names the folder it was copied from, so its first build is never kept).
+ */
+async function builtInPlace(): Promise<{ project: string; dist: string; before: Record<string, string> }> {
   const project = await copyFixture("workflow");
   const first = await castpress(["build"], { cwd: project });
   expect(first.code, first.stderr).toBe(0);
@@ -25,9 +46,7 @@ const noStackTrace = (output: string): void => expect(output).not.toMatch(/^\s+a
 
 describe("castpress build", () => {
   it("builds into dist/ and says where each output is", async () => {
-    const project = await copyFixture("workflow");
-    const result = await castpress(["build"], { cwd: project });
-    expect(result.code, result.stderr).toBe(0);
+    const { project, result } = built;
     expect(result.stdout).toMatch(/^Built 1 episode in [\d.]+ s: \d+ files, [\d.]+ KB in dist\/$/m);
     expect(result.stdout).toContain("dist/index.html");
     const files = await readdir(path.join(project, "dist", "episodes", "first-episode"));
@@ -35,7 +54,7 @@ describe("castpress build", () => {
   });
 
   it("writes nothing when an episode has an error, and names its file and line", async () => {
-    const { project, dist, before } = await builtProject();
+    const { project, dist, before } = await copyOfBuilt();
     await edit(project, EPISODE, (text) => text.replace("tags: [japan]", "tags: [japan]\ntitel: typo"));
     const result = await castpress(["build"], { cwd: project });
     expect(result.code).toBe(1);
@@ -45,7 +64,7 @@ describe("castpress build", () => {
   });
 
   it("leaves dist/ exactly as it was when a template fails mid-build, naming the template", async () => {
-    const { project, dist, before } = await builtProject();
+    const { project, dist, before } = await copyOfBuilt();
     await mkdir(path.join(project, "templates/blocks/quote"), { recursive: true });
     await writeFile(path.join(project, "templates/blocks/quote/web.njk"), "{{ block.speaker | noSuchFilter }}");
     const result = await castpress(["build"], { cwd: project });
@@ -101,7 +120,7 @@ describe("castpress check", () => {
 
 describe("a build with nothing changed", () => {
   it("keeps dist/ as it is, and rebuilds after an edit, a changed option or a touched output", async () => {
-    const { project, dist, before } = await builtProject();
+    const { project, dist, before } = await builtInPlace();
     const again = await castpress(["build"], { cwd: project });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("Nothing changed since the last build: kept dist/ as it was");
@@ -136,7 +155,7 @@ describe("a scheduled episode", () => {
 
 describe("whether a build can be kept", () => {
   it("depends on the content of the inputs: an edit that keeps size and time is built, a touch is not", async () => {
-    const { project, dist } = await builtProject();
+    const { project, dist } = await builtInPlace();
     const file = path.join(project, EPISODE);
     const reference = path.join(project, "reference.md");
     execFileSync("cp", ["-p", file, reference]);
@@ -158,7 +177,7 @@ describe("whether a build can be kept", () => {
   });
 
   it("never trusts a cache file: empty or damaged entries are made again, and the output is the same", async () => {
-    const { project, dist, before } = await builtProject();
+    const { project, dist, before } = await builtInPlace();
     const cache = path.join(project, ".cache/castpress");
     const entries = (await readdir(cache, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
     expect(entries.length).toBeGreaterThan(2);

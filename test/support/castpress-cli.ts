@@ -32,12 +32,15 @@ export function castpress(args: string[], options: { cwd: string; env?: Record<s
   });
 }
 
-/** A fresh copy of a fixture project (test/fixtures/<name>) in a temporary folder. */
-export async function copyFixture(name: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `castpress-${name}-`));
-  await cp(path.join(FIXTURES, name), dir, { recursive: true });
+/** A fresh copy of a project folder in a temporary folder named after `label`: a fixture, or a project a test built (output and caches included). */
+export async function copyProject(source: string, label: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `castpress-${label}-`));
+  await cp(source, dir, { recursive: true });
   return dir;
 }
+
+/** A fresh copy of a fixture project (test/fixtures/<name>) in a temporary folder. */
+export const copyFixture = (name: string): Promise<string> => copyProject(path.join(FIXTURES, name), name);
 
 /**
  * Builds a fixture project with the real CLI into a temporary folder and returns where.
