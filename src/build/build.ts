@@ -1,5 +1,6 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
+import { BackgroundWrites } from "../files/background-writes.ts";
 import { ContentHashes } from "../files/content-hashes.ts";
 import { during } from "../problems/describe-error.ts";
 import { loadCheckedData } from "../project/load-checked-data.ts";
@@ -60,8 +61,12 @@ export async function buildSite(request: BuildRequest): Promise<BuildReport> {
     withAtomicOutput(out, {
       keepsCurrent: async () => ((await recordedBuildStart(root, out)) ?? 0) > buildStarted,
       write: async (staging) => {
-        const eleventy = await createEleventy({ ...options, root: data.root, data: () => data }, staging);
-        await eleventy.write();
+        const backgroundWrites = new BackgroundWrites();
+        const eleventy = await createEleventy({ ...options, root: data.root, data: () => data, backgroundWrites }, staging);
+        await eleventy.write().catch(async (error: unknown) => {
+          await backgroundWrites.stop();
+          throw error;
+        });
         await markAsOutput(staging);
         return listOutput(staging);
       },

@@ -1,3 +1,4 @@
+import type { BackgroundWrites } from "../files/background-writes.ts";
 import type { CastpressData } from "../project/castpress-data.ts";
 
 /**
@@ -16,4 +17,9 @@ export interface BuildOptions {
    * Without it, each build loads and checks the project at `root` itself.
    */
   data?: () => CastpressData | Promise<CastpressData>;
+  /**
+   * Where the plugins register what they write beside Eleventy (the emails), so that a build
+   * that fails can stop those writes and wait for them before it removes its output.
+   */
+  backgroundWrites?: BackgroundWrites;
 }

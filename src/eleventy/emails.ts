@@ -1,6 +1,7 @@
+import { BackgroundWrites } from "../files/background-writes.ts";
 import { mjmlCacheDir } from "../email/compile-mjml.ts";
 import { addEmailFilters } from "../email/email-filters.ts";
-import { EmailRenderer } from "../email/render-email.ts";
+import { EmailRenderer, type EmailSite } from "../email/render-email.ts";
 import { writeEmailIssues } from "../email/write-issues.ts";
 import type { CastpressData } from "../project/castpress-data.ts";
 import type { TemplateEnvironments } from "../rendering/template-environments.ts";
@@ -24,11 +25,14 @@ export function emails(eleventyConfig: any, options: EmailsOptions): void {
   addEmailFilters(options.templates);
   const renderer = new EmailRenderer(options.templates, mjmlCacheDir(options.root));
   let writing: Promise<string[]> | undefined;
+  // castpress build and serve stop them when the build fails; a bare Eleventy run has no one to tell.
+  const writes = options.backgroundWrites ?? new BackgroundWrites();
 
   // Each build announces its data once, after Eleventy has its output folder: the writing starts then.
   eleventyConfig.on(BUILD_DATA_EVENT, (data: CastpressData) => {
     renderer.forgetShells();
-    const issues = writeEmailIssues(renderer, data.render.emails, data, eleventyConfig.directories.output);
+    const output: string = eleventyConfig.directories.output;
+    const issues = writes.add((signal) => writeIssues(renderer, data, output, signal));
     // Its error is the build's, raised at eleventy.after; until then it must not count as unhandled.
     issues.catch(() => undefined);
     writing = issues;
@@ -39,4 +43,13 @@ export function emails(eleventyConfig: any, options: EmailsOptions): void {
     writing = undefined;
     for (const warning of issues ? await issues : []) console.warn(warning);
   });
+}
+
+/**
+ * The issues `data.render` names. The templates see as `castpress` what `castpress email` and
+ * `castpress send` give them, the site and its logo, so that the issue sent is the issue built.
+ */
+function writeIssues(renderer: EmailRenderer, data: CastpressData, output: string, signal: AbortSignal): Promise<string[]> {
+  const castpress: EmailSite = { site: data.site, ...(data.logo && { logo: data.logo }) };
+  return writeEmailIssues(renderer, data.render.emails, { castpress, output, signal });
 }

@@ -27,7 +27,16 @@ export const mediaFile = (projectRelativePath: string): string =>
   `/media/${projectRelativePath.replace(/^episodes\//, "").split("/").map(encodeURIComponent).join("/")}`;
 
 /** The path the site is published under: "/" for https://example.org, "/show/" for https://user.github.io/show. */
-export const sitePathPrefix = (baseUrl: string): string => new URL(`${baseUrl.replace(/\/+$/, "")}/`).pathname;
+export function sitePathPrefix(baseUrl: string): string {
+  // Every link of every page asks: parsing the URL each time was a tenth of an episode page's rendering.
+  let prefix = pathPrefixes.get(baseUrl);
+  if (prefix === undefined) {
+    prefix = new URL(`${baseUrl.replace(/\/+$/, "")}/`).pathname;
+    pathPrefixes.set(baseUrl, prefix);
+  }
+  return prefix;
+}
+const pathPrefixes = new Map<string, string>();
 
 /**
  * How a page links a site path: "/episodes/x/" becomes "/show/episodes/x/" under

@@ -38,8 +38,9 @@ export class PersonalMessages {
 
   /**
    * The whole message: the headers nodemailer writes for `message` (a subscriber's
-   * `messageOptions`), then multipart/alternative's text twin and HTML (RFC 2046, 5.1) with
-   * `links` in them, framed as nodemailer frames them.
+   * `messageOptions`, whose own text and HTML only shape the headers), then
+   * multipart/alternative's text twin and HTML (RFC 2046, 5.1) with `links` in them, framed as
+   * nodemailer frames them.
    */
   compose(message: Mail.Options, links: MailServiceLinks): Buffer {
     const root = new MailComposer(message).compile();

@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import type { Eleventy } from "@11ty/eleventy";
 import path from "node:path";
 import { createEleventy } from "../build/run-eleventy.ts";
+import { BackgroundWrites } from "../files/background-writes.ts";
 import { BackgroundIndexer } from "../web/search-index.ts";
 import { describeError } from "../problems/describe-error.ts";
 import { outputsGoneSince, renderingChangesSince, type CastpressData } from "../project/castpress-data.ts";
@@ -26,6 +27,7 @@ export class PreviewBuilder {
   /** Set by the same saves: the next build starts a fresh Eleventy, whose Nunjucks has no template cached. */
   private templatesChanged = false;
   private readonly searchIndex: BackgroundIndexer;
+  private readonly backgroundWrites = new BackgroundWrites();
   /** What the build under way renders, handed to the Eleventy plugin when it asks. */
   private rendering: CastpressData | undefined;
 
@@ -79,7 +81,11 @@ export class PreviewBuilder {
     this.eleventy ??= await this.createEleventy();
     try {
       this.rendering = data;
-      await this.eleventy.write();
+      await this.eleventy.write().catch(async (error: unknown) => {
+        // What the failed build still writes beside Eleventy must not land after the next build's.
+        await this.backgroundWrites.stop();
+        throw error;
+      });
     } finally {
       // Ready now, between the author's saves; it lets go of this build's pages.
       await this.resetEleventy();
@@ -88,7 +94,7 @@ export class PreviewBuilder {
 
   private async createEleventy(): Promise<Eleventy> {
     // "watch" leaves the search index to the BackgroundIndexer, run once the page has reloaded.
-    const eleventy = await createEleventy({ root: this.root, drafts: true, data: () => this.rendering! }, this.output, { runMode: "watch" });
+    const eleventy = await createEleventy({ root: this.root, drafts: true, data: () => this.rendering!, backgroundWrites: this.backgroundWrites }, this.output, { runMode: "watch" });
     await eleventy.init();
     return eleventy;
   }

@@ -33,7 +33,7 @@ const copies = (count: number): Episode[] => Array.from({ length: count }, (_, i
 describe("writing the email issues of a build", () => {
   it("writes each episode's HTML and text twin at email/<slug>.html and .txt, and nothing else", async () => {
     const output = await mkdtemp(path.join(os.tmpdir(), "castpress-emails-"));
-    const warnings = await writeEmailIssues(renderer, copies(7), project, output);
+    const warnings = await writeEmailIssues(renderer, copies(7), { castpress: project, output });
     expect(warnings).toEqual([]);
     const expected = Array.from({ length: 7 }, (_, index) => [`copy-${index + 1}.html`, `copy-${index + 1}.txt`]).flat();
     expect((await readdir(output, { recursive: true })).sort()).toEqual(["email", ...expected.map((name) => `email/${name}`)].sort());
@@ -47,7 +47,7 @@ describe("writing the email issues of a build", () => {
 
   it("writes nothing for a build without emails", async () => {
     const output = await mkdtemp(path.join(os.tmpdir(), "castpress-emails-"));
-    expect(await writeEmailIssues(renderer, [], project, output)).toEqual([]);
+    expect(await writeEmailIssues(renderer, [], { castpress: project, output })).toEqual([]);
     expect(await readdir(output)).toEqual([]);
   });
 
@@ -60,7 +60,7 @@ describe("writing the email issues of a build", () => {
         ...(episode.slug.endsWith("2") || episode.slug.endsWith("5") ? { clipWarning: `${episode.slug}: cut` } : {}),
       }),
     } as unknown as EmailRenderer;
-    expect(await writeEmailIssues(clipping, copies(6), project, output)).toEqual(["copy-2: cut", "copy-5: cut"]);
+    expect(await writeEmailIssues(clipping, copies(6), { castpress: project, output })).toEqual(["copy-2: cut", "copy-5: cut"]);
   });
 
   it("stops at the first error and rejects with it, rendering no more issues", async () => {
@@ -73,13 +73,30 @@ describe("writing the email issues of a build", () => {
         return { html: "<p>x</p>", text: "x\n" };
       },
     } as unknown as EmailRenderer;
-    await expect(writeEmailIssues(failing, copies(50), project, output)).rejects.toThrow("MJML rejected copy-3");
+    await expect(writeEmailIssues(failing, copies(50), { castpress: project, output })).rejects.toThrow("MJML rejected copy-3");
     expect(rendered).toBeLessThan(10);
   });
 
   it("fails, naming the path, when the email folder cannot be made", async () => {
     const output = await mkdtemp(path.join(os.tmpdir(), "castpress-emails-"));
     await writeFile(path.join(output, "email"), "a file where the folder goes");
-    await expect(writeEmailIssues(renderer, copies(1), project, output)).rejects.toThrow(path.join(output, "email"));
+    await expect(writeEmailIssues(renderer, copies(1), { castpress: project, output })).rejects.toThrow(path.join(output, "email"));
+  });
+
+  it("starts no new issue once the build has failed, and none at all if it failed before", async () => {
+    const output = await mkdtemp(path.join(os.tmpdir(), "castpress-emails-"));
+    const failedBuild = new AbortController();
+    let rendered = 0;
+    const slow = {
+      render: async (episode: Episode): Promise<Partial<EmailIssue>> => {
+        if (++rendered === 3) failedBuild.abort();
+        return { html: `<p>${episode.slug}</p>`, text: "x\n" };
+      },
+    } as unknown as EmailRenderer;
+    await writeEmailIssues(slow, copies(50), { castpress: project, output, signal: failedBuild.signal });
+    expect(rendered).toBeLessThan(10);
+    const empty = await mkdtemp(path.join(os.tmpdir(), "castpress-emails-"));
+    await writeEmailIssues(renderer, copies(5), { castpress: project, output: empty, signal: failedBuild.signal });
+    expect(await readdir(empty)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { sendIssue, type SendRequest } from "../../src/send/send-issue.ts";
 import { recordUnsubscribed } from "../../src/send/unsubscribed.ts";
 import { copyFixture } from "../support/castpress-cli.ts";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.ts";
+import { spamAssassinAvailable, spamScore } from "../support/spamassassin.ts";
 
 /**
  * `castpress send`'s whole path in process (test/fixtures/send, service: castpress) against a
@@ -92,6 +93,12 @@ describe("castpress send through a relay that drops connections and answers 421,
     }
     expect(ids.size).toBe(39);
   });
+
+  it.runIf(spamAssassinAvailable("test/send/send-issue.test.ts"))("delivers messages SpamAssassin's local rules score under 2.0", () => {
+    const { score, status } = spamScore(sink.arrivals[0]!.raw);
+    console.log(`SpamAssassin, a message as castpress send delivered it: ${status}`);
+    expect(score).toBeLessThan(2.0);
+  }, 120_000);
 
   it("keeps a message's Message-ID when it tries again after a dropped connection", async () => {
     expect(sink.dropped).toHaveLength(3);
