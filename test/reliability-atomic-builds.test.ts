@@ -75,7 +75,7 @@ describe("atomic builds", () => {
         expect(killed.stderr).toBe("");
       }
 
-      const next = await castpress(["build"], { cwd: project });
+      const next = await buildInProcess(project);
       expect(next.code, next.stderr).toBe(0);
       expect(await leftovers(project)).toEqual([]);
       const after = await snapshotTree(path.join(project, "dist"));
@@ -216,7 +216,7 @@ describe("faults end in one clear message, leave the previous output whole, and 
       expect(await leftovers(project)).toEqual([]);
 
       execFileSync("mount", ["-o", "remount,size=20m", mount]);
-      const next = await castpress(["build"], { cwd: project });
+      const next = await buildInProcess(project);
       expect(next.code, next.stderr).toBe(0);
       expect(await title(path.join(project, "dist"))).toBe("The first episode, edited");
     } finally {
@@ -243,7 +243,7 @@ describe("two builds started together", () => {
     older.kill("SIGSTOP");
     try {
       await editTitle(project, "The newest title");
-      const newer = await castpress(["build"], { cwd: project });
+      const newer = await buildInProcess(project);
       expect(newer.code, newer.stderr).toBe(0);
     } finally {
       older.kill("SIGCONT");
