@@ -2,11 +2,13 @@ import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, FIXTURES } from "./support/castpress-cli.ts";
+import { FIXTURES } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 describe("castpress check on castpress.yaml and people.yaml with mistakes", () => {
   it("reports each at its key's line with a did-you-mean, and still checks every episode", async () => {
-    const result = await castpress(["check"], { cwd: path.join(FIXTURES, "check-config") });
+    const result = await runInProcess(check, { root: path.join(FIXTURES, "check-config") }, []);
     // Kato Ayuko's entry is wrong and Wang Yi's lacks a lang, yet [[Wang Yi]] and [[Fukuda
     // Tatsuo]] still resolve: only Li Qiang, in no directory, is an unknown person.
     expect(result.stderr.trimEnd().split("\n")).toEqual([
@@ -32,7 +34,7 @@ describe("castpress check on castpress.yaml and people.yaml with mistakes", () =
     const project = await mkdtemp(path.join(os.tmpdir(), "castpress-no-config-"));
     await mkdir(path.join(project, "episodes"));
     await writeFile(path.join(project, "episodes", "2025-01-16-first.md"), "---\ntitle: First\ndate: 2025-01-16\n---\n\nText.\n");
-    const result = await castpress(["check"], { cwd: project });
+    const result = await runInProcess(check, { root: project }, []);
     expect(result.stderr.trimEnd()).toBe(
       "castpress.yaml:1: the site config file is missing — create castpress.yaml with at least title, description, author and baseUrl",
     );

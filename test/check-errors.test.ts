@@ -1,6 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { castpress, FIXTURES, type CliResult } from "./support/castpress-cli.ts";
+import { FIXTURES, type CliResult } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 // One episode file per mistake the issue lists (the file name says which), plus one file
 // with five mistakes of different kinds, and two files that share a slug.
@@ -10,7 +12,7 @@ describe("castpress check on a project full of mistakes", () => {
   let result: CliResult;
   let reported: string[];
   beforeAll(async () => {
-    result = await castpress(["check"], { cwd: project });
+    result = await runInProcess(check, { root: project }, []);
     reported = result.stderr.trimEnd().split("\n");
   });
 

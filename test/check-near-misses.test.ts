@@ -1,6 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, FIXTURES } from "./support/castpress-cli.ts";
+import { FIXTURES } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /**
  * Mistakes that look almost right, each in test/fixtures/check-near-misses/ once: `check`
@@ -8,7 +10,7 @@ import { castpress, FIXTURES } from "./support/castpress-cli.ts";
  */
 describe("castpress check names the near-misses", () => {
   it("reports each with file:line and the fix, and nothing that follows from another", async () => {
-    const result = await castpress(["check"], { cwd: path.join(FIXTURES, "check-near-misses") });
+    const result = await runInProcess(check, { root: path.join(FIXTURES, "check-near-misses") }, []);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       `castpress.yaml:5: language "english" is a language's name, not its tag; did you mean en, English? — write the site's language as a BCP 47 tag such as "en", "en-GB" or "ko"`,
       // One cause: the typo. Cho Hyun is still known, so the episode naming him has no error.

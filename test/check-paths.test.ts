@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 describe("castpress check on media paths that lead outside the project", () => {
   it("refuses ../ paths, absolute paths, links to files outside, and plain http", async () => {
@@ -13,7 +15,7 @@ describe("castpress check on media paths that lead outside the project", () => {
     await mkdir(path.join(project, "episodes", "art"));
     await symlink(path.join(outside, "secret.png"), path.join(project, "episodes", "art", "linked.png"));
 
-    const result = await castpress(["check"], { cwd: project });
+    const result = await runInProcess(check, { root: project }, []);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       'episodes/2025-01-16-outside.md:4: the image "../../etc/passwd" leads outside the project — copy the file into the project, below episodes/',
       'episodes/2025-01-16-outside.md:6: the audio file "/etc/passwd" is an absolute path — give the path relative to the episode file, inside the project',

@@ -1,10 +1,12 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, copySample, FIXTURES } from "./support/castpress-cli.ts";
+import { copySample, FIXTURES } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 describe("castpress check on projects without errors", () => {
   it("reports a timeline running backwards as a warning, and exits 0", async () => {
-    const result = await castpress(["check"], { cwd: path.join(FIXTURES, "check-warnings") });
+    const result = await runInProcess(check, { root: path.join(FIXTURES, "check-warnings") }, []);
     expect(result.stderr.trimEnd()).toBe(
       "episodes/2025-01-16-backwards.md:10: warning: this meeting (2025-01-13) is dated before the one above it (2025-01-15) — a timeline runs forwards: check the date, or move the meeting",
     );
@@ -13,7 +15,7 @@ describe("castpress check on projects without errors", () => {
   });
 
   it("passes `castpress check` on the sample (its frozen copy in test/fixtures/sample/), without a single problem", async () => {
-    const { stdout, stderr, code } = await castpress(["check"], { cwd: await copySample() });
+    const { stdout, stderr, code } = await runInProcess(check, { root: await copySample() }, []);
     expect(stderr).toBe("");
     expect(stdout.trim()).toMatch(/^\d+ episodes checked: no errors$/);
     expect(code).toBe(0);

@@ -1,9 +1,9 @@
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, castpress, copyFixture, copySample, FIXTURES, REPO_ROOT } from "./support/castpress-cli.ts";
+import { buildFixture, buildInProcess } from "./support/build-in-process.ts";
+import { copyFixture, FIXTURES, REPO_ROOT } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
 
@@ -26,16 +26,10 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
   let withMedia: { url: string; close: () => Promise<void> };
 
   beforeAll(async () => {
-    const out = await mkdtemp(path.join(os.tmpdir(), "castpress-email-sample-"));
     const mediaProject = await escapingWithMedia();
-    const [built, { dist }, builtWithMedia] = await Promise.all([
-      castpress(["build", "--out", out], { cwd: await copySample() }),
-      buildFixture("email-escaping"),
-      castpress(["build"], { cwd: mediaProject }),
-    ]);
-    expect(built.code, built.stderr).toBe(0);
+    const [built, { dist }, builtWithMedia] = await Promise.all([buildFixture("sample"), buildFixture("email-escaping"), buildInProcess(mediaProject)]);
     expect(builtWithMedia.code, builtWithMedia.stderr).toBe(0);
-    [sample, fixture, withMedia, browser] = await Promise.all([serveStatic(out), serveStatic(dist), serveStatic(path.join(mediaProject, "dist")), launchChromium()]);
+    [sample, fixture, withMedia, browser] = await Promise.all([serveStatic(built.dist), serveStatic(dist), serveStatic(path.join(mediaProject, "dist")), launchChromium()]);
     await Promise.all(SCREENSHOTS.map((dir) => mkdir(dir, { recursive: true })));
   }, 180_000);
 

@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { doIUseEmail } from "doiuse-email";
 import { beforeAll, describe, expect, it } from "vitest";
-import { castpress, copyFixture, copySample } from "./support/castpress-cli.ts";
+import { email } from "../src/cli/commands/email.ts";
+import { buildFixture } from "./support/build-in-process.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /**
  * What Gmail, Outlook and Apple Mail make of the sample's email (by caniemail.com's data),
@@ -39,10 +41,8 @@ const ALLOWED: Record<string, string> = {
 let sampleHtml: string;
 
 beforeAll(async () => {
-  const out = await mkdtemp(path.join(os.tmpdir(), "castpress-email-clients-"));
-  const built = await castpress(["build", "--out", out], { cwd: await copySample() });
-  expect(built.code, built.stderr).toBe(0);
-  sampleHtml = await readFile(path.join(out, `email/${SAMPLE_SLUG}.html`), "utf8");
+  const { dist } = await buildFixture("sample");
+  sampleHtml = await readFile(path.join(dist, `email/${SAMPLE_SLUG}.html`), "utf8");
 }, 120_000);
 
 describe("the sample email in Gmail, Outlook and Apple Mail (doiuse-email)", () => {
@@ -97,7 +97,7 @@ describe("merge tags, for every mail service", () => {
     const project = await copyFixture("email-escaping");
     const config = path.join(project, "castpress.yaml");
     await writeFile(config, (await readFile(config, "utf8")).replace("service: mailchimp", setting));
-    const built = await castpress(["email", "escaping"], { cwd: project });
+    const built = await runInProcess(email, { root: project }, ["escaping"]);
     expect(built.code, built.stderr).toBe(0);
     const [html, text, message] = await Promise.all(["html", "txt", "eml"].map((ext) => readFile(path.join(project, `dist/email/escaping.${ext}`), "utf8")));
     expect(html).toContain(`href="${tags.unsubscribeInHtml ?? tags.unsubscribe}"`);

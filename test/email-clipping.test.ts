@@ -4,9 +4,12 @@ import { HtmlValidate } from "html-validate";
 import { simpleParser } from "mailparser";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
+import { email } from "../src/cli/commands/email.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /**
  * An episode of ~300 KB of prose, far past the 102 KB at which Gmail clips an email: its email
@@ -27,7 +30,7 @@ beforeAll(async () => {
   project = await copyFixture("email-clipping");
   await writeFile(path.join(project, LONG_FILE), longEpisode());
   expect(Buffer.byteLength(longEpisode())).toBeGreaterThan(280 * 1024);
-  const built = await castpress(["build"], { cwd: project });
+  const built = await buildInProcess(project);
   expect(built.code, built.stderr).toBe(0);
   stderr = built.stderr;
   const email = (name: string) => readFile(path.join(project, "dist/email", name), "utf8");
@@ -72,7 +75,7 @@ describe("an email longer than Gmail shows", () => {
   });
 
   it("puts both cut parts in the .eml that castpress email makes", async () => {
-    const made = await castpress(["email", "long-read"], { cwd: project });
+    const made = await runInProcess(email, { root: project }, ["long-read"]);
     expect(made.code, made.stderr).toBe(0);
     const mail = await simpleParser(await readFile(path.join(project, "dist/email/long-read.eml")));
     expect(mail.html).toBe(html);

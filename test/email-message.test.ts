@@ -4,7 +4,10 @@ import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, castpress, copyFixture } from "./support/castpress-cli.ts";
+import { email } from "../src/cli/commands/email.ts";
+import { buildFixture, buildInProcess } from "./support/build-in-process.ts";
+import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /**
  * The .eml of an issue, sent by `castpress email --send-test` through a real SMTP server on a
@@ -125,12 +128,12 @@ describe("the .eml, made on request", () => {
 
   it("is not written by the build; castpress email makes it, with a Message-ID from the guid and the site's host, the same while nothing changed", async () => {
     const fresh = await copyFixture("email-escaping");
-    const built = await castpress(["build"], { cwd: fresh });
+    const built = await buildInProcess(fresh);
     expect(built.code, built.stderr).toBe(0);
     await expect(readFile(path.join(fresh, "dist/email/escaping.eml"))).rejects.toThrow(/ENOENT/);
     const ids: string[] = [];
     for (const out of ["made-1", "made-2"]) {
-      const made = await castpress(["email", "escaping", "--out", out], { cwd: fresh });
+      const made = await runInProcess(email, { root: fresh, out }, ["escaping"]);
       expect(made.code, made.stderr).toBe(0);
       ids.push((await simpleParser(await readFile(path.join(fresh, out, "email/escaping.eml")))).messageId!);
     }
@@ -142,7 +145,7 @@ describe("the .eml, made on request", () => {
     const edited = await copyFixture("email-escaping");
     const file = path.join(edited, "episodes/2025-02-01-escaping.md");
     await writeFile(file, (await readFile(file, "utf8")).replace("They met.", "They met again."));
-    const result = await castpress(["email", "escaping"], { cwd: edited });
+    const result = await runInProcess(email, { root: edited }, ["escaping"]);
     expect(result.code, result.stderr).toBe(0);
     const [before, after] = await Promise.all(
       [dist, path.join(edited, "dist")].map(async (dir) => (await simpleParser(await readFile(path.join(dir, "email/escaping.eml")))).messageId),

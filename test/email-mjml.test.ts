@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TEMPLATES_DIR } from "../src/paths/package-files.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
 import { castpress, copyFixture } from "./support/castpress-cli.ts";
 
 /** MJML compiles the email shell strictly, once per shape and build, and a rebuild only when a template changed. */
@@ -34,7 +35,7 @@ describe("the MJML cache", () => {
     const entries = async () => (await readdir(cache)).filter((name) => name.endsWith(".json")).sort();
     const email = (slug: string) => readFile(path.join(project, `dist/email/${slug}.html`), "utf8");
     const build = async () => {
-      const result = await castpress(["build"], { cwd: project });
+      const result = await buildInProcess(project);
       expect(result.code, result.stderr).toBe(0);
     };
 

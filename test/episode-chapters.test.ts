@@ -1,7 +1,7 @@
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildFixture } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 import { episodeText, parseEpisodeText } from "./support/episode-text.ts";
 
 const withRemoteAudio = (duration: string) =>

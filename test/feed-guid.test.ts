@@ -2,10 +2,10 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Parser from "rss-parser";
 import { expect, it } from "vitest";
-import { buildFixture, castpress } from "./support/castpress-cli.ts";
+import { buildFixture, buildInProcess } from "./support/build-in-process.ts";
 
 const EPISODE = "episodes/2025-02-03-no-guid.md";
-const NOW = { CASTPRESS_NOW: "2025-03-01T00:00:00Z" };
+const NOW = "2025-03-01T00:00:00Z";
 
 async function itemsOf(dist: string): Promise<{ title?: string; guid?: string }[]> {
   const [podcast, reader] = await Promise.all(
@@ -15,7 +15,7 @@ async function itemsOf(dist: string): Promise<{ title?: string; guid?: string }[
 }
 
 it("keeps an episode's guid when its title, subtitle and body change, in both feeds", async () => {
-  const { project, dist } = await buildFixture("feed-podcast", { now: NOW.CASTPRESS_NOW });
+  const { project, dist } = await buildFixture("feed-podcast", { now: NOW });
   const before = (await itemsOf(dist)).filter((item) => item.title === "An episode without a guid");
   expect(before).toHaveLength(2);
   const guid = before[0]!.guid!;
@@ -31,7 +31,7 @@ it("keeps an episode's guid when its title, subtitle and body change, in both fe
       .replace("subtitle: Its guid comes from the file name's slug", "subtitle: A new subtitle")
       .replace("Just text,", "Rewritten text,"),
   );
-  const rebuilt = await castpress(["build"], { cwd: project, env: NOW });
+  const rebuilt = await buildInProcess(project, { now: NOW });
   expect(rebuilt.code, rebuilt.stderr).toBe(0);
 
   const after = (await itemsOf(dist)).filter((item) => item.title === "A better title, chosen later");

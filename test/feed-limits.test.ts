@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseFeed } from "podcast-partytime";
 import Parser from "rss-parser";
 import { beforeAll, expect, it } from "vitest";
-import { buildFixture } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 import { parseStrictXml } from "./support/strict-xml.ts";
 
 // The fixture (test/fixtures/feed-limits/castpress.yaml) keeps feed.xml to the newest 3 issues

@@ -5,7 +5,7 @@ import Parser from "rss-parser";
 import { v5 as uuidv5 } from "uuid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { podcastGuid } from "../src/feeds/podcast-guid.ts";
-import { buildFixture } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 import { findAll, parseStrictXml } from "./support/strict-xml.ts";
 
 // The fixture's texts hold & < > ]]> quotes, CJK, emoji and control characters; these are

@@ -1,19 +1,15 @@
-import { mkdtemp, readFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseFeed } from "podcast-partytime";
 import { beforeAll, expect, it } from "vitest";
-import { castpress, copySample } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 import { parseStrictXml } from "./support/strict-xml.ts";
 
 let dist: string;
 const read = (file: string) => readFile(path.join(dist, file), "utf8");
 
 beforeAll(async () => {
-  // Built into a temporary folder: the repository's own dist/ is left alone.
-  dist = path.join(await mkdtemp(path.join(os.tmpdir(), "castpress-feed-sample-")), "dist");
-  const result = await castpress(["build", "--out", dist], { cwd: await copySample() });
-  expect(result.code, result.stderr).toBe(0);
+  ({ dist } = await buildFixture("sample"));
 }, 120_000);
 
 it("puts the sample episode's real audio facts in podcast.xml, read from the MP3 itself", async () => {

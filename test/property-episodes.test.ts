@@ -7,17 +7,20 @@ import { parse, parseFragment, type DefaultTreeAdapterMap } from "parse5";
 import { parseFeed } from "podcast-partytime";
 import Parser from "rss-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { email } from "../src/cli/commands/email.ts";
 import { xmlSafeText } from "../src/text/xml-text.ts";
 import { formatProblem } from "../src/problems/problem.ts";
 import { isLoaded, loadProject } from "../src/project/load-project.ts";
 import { episodeArbitrary, episodeFile, type GeneratedBlock, type GeneratedEpisode, type GeneratedQuote } from "./support/arbitraries.ts";
-import { castpress, FIXTURES } from "./support/castpress-cli.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
+import { FIXTURES, type CliResult } from "./support/castpress-cli.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 import { asListmonk } from "./support/mail-services.ts";
 import { parseStrictXml } from "./support/strict-xml.ts";
 
 /**
- * Every generated episode goes into ONE project built once with the real CLI (a build per
- * case would take hours), then each case's outputs are read back: the page (parse5), both
+ * Every generated episode goes into ONE project built once, by the build command's own module
+ * in this process (a build per case would take hours), then each case's outputs are read back: the page (parse5), both
  * feeds (rss-parser, podcast-partytime), the chapters file, the MIME message and the text twin.
  * Each run draws a fresh seed, printed; on a failure the seed and the case are printed, and
  * fast-check replays that case alone, build by build, to shrink it.
@@ -52,7 +55,7 @@ interface FeedItem {
 
 let project: string;
 let rejected: Map<number, string[]>;
-let buildResult: { code: number; stdout: string; stderr: string };
+let buildResult: CliResult;
 let outputs: Map<number, CaseOutputs>;
 let feeds: Map<string, string>;
 let episodes: GeneratedEpisode[];
@@ -264,11 +267,14 @@ async function rejectedCases(root: string): Promise<Map<number, string[]>> {
   return byCase;
 }
 
-/** The build, then the MIME messages, which are made on request (`castpress email`), not by the build. */
-async function buildWithMessages(root: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const built = await castpress(["build"], { cwd: root });
+/**
+ * The build, then the MIME messages, which are made on request (`castpress email --all`), not by
+ * the build: both in process, the commands' own modules, their output captured as the CLI prints it.
+ */
+async function buildWithMessages(root: string): Promise<CliResult> {
+  const built = await buildInProcess(root);
   if (built.code !== 0) return built;
-  const emailed = await castpress(["email", "--all"], { cwd: root });
+  const emailed = await runInProcess(email, { root, all: true }, []);
   return { code: emailed.code, stdout: built.stdout + emailed.stdout, stderr: built.stderr + emailed.stderr };
 }
 

@@ -3,6 +3,7 @@ import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, statfs, symlin
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildInProcess } from "./support/build-in-process.ts";
 import { castpress, copyFixture, copyProject, FIXTURES, REPO_ROOT, type CliResult } from "./support/castpress-cli.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";
 
@@ -17,7 +18,7 @@ let built: { project: string; dist: Record<string, string> };
 
 beforeAll(async () => {
   const project = await copyFixture("workflow");
-  const first = await castpress(["build"], { cwd: project });
+  const first = await buildInProcess(project);
   expect(first.code, first.stderr).toBe(0);
   built = { project, dist: await snapshotTree(path.join(project, "dist")) };
 });
@@ -56,7 +57,7 @@ describe("atomic builds", () => {
     expect(await leftovers(project)).toEqual([]);
 
     // A build of its own elsewhere (into dist/ it would find nothing changed and keep it).
-    const again = await castpress(["build", "--out", "dist-single"], { cwd: project });
+    const again = await buildInProcess(project, { out: "dist-single" });
     expect(again.code, again.stderr).toBe(0);
     expect(afterBoth).toEqual(await snapshotTree(path.join(project, "dist-single")));
     expect(await readFile(path.join(project, "dist/episodes/first-episode/index.html"), "utf8")).toContain("The first episode, edited");
@@ -136,13 +137,13 @@ describe("build never deletes what castpress did not make", () => {
     const project = await copyFixture("workflow");
     const webRoot = await mkdtemp(path.join(os.tmpdir(), "castpress-web-root-"));
     await symlink(webRoot, path.join(project, "dist"));
-    const first = await castpress(["build"], { cwd: project });
+    const first = await buildInProcess(project);
     expect(first.code, first.stderr).toBe(0);
     expect((await lstat(path.join(project, "dist"))).isSymbolicLink()).toBe(true);
     expect(await title(webRoot)).toBe("The first episode");
 
     await editTitle(project, "The first episode, edited");
-    const second = await castpress(["build"], { cwd: project });
+    const second = await buildInProcess(project);
     expect(second.code, second.stderr).toBe(0);
     expect((await lstat(path.join(project, "dist"))).isSymbolicLink()).toBe(true);
     expect(await title(webRoot)).toBe("The first episode, edited");

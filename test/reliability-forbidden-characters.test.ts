@@ -3,7 +3,10 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import Parser from "rss-parser";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { email } from "../src/cli/commands/email.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /**
  * Regression: control characters, U+FFFE/U+FFFF and lone surrogates (which JSON-quoted YAML
@@ -26,14 +29,14 @@ describe("characters no output can carry, in an episode", () => {
         "",
       ].join("\n"),
     );
-    const result = await castpress(["build"], { cwd: project });
+    const result = await buildInProcess(project);
     expect(result.stderr).toBe("");
     const dist = path.join(project, "dist");
     const read = (file: string) => readFile(path.join(dist, file), "utf8");
     const title = "Ring the bell 北京";
 
     expect(await read("episodes/first-episode/index.html")).toContain(`<h1>${title}</h1>`);
-    expect((await castpress(["email", "first-episode"], { cwd: project })).code).toBe(0);
+    expect((await runInProcess(email, { root: project }, ["first-episode"])).code).toBe(0);
     expect((await simpleParser(await readFile(path.join(dist, "email/first-episode.eml")))).subject).toBe(title);
     expect((await read("email/first-episode.txt")).split("\n")).toContain(title);
     const feed = await new Parser().parseString(await read("feed.xml"));

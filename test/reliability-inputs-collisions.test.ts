@@ -1,7 +1,9 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 const episode = (date: string, frontMatter = "") => `---\ntitle: An episode\ndate: ${date}\n${frontMatter}---\n\nText.\n`;
 
@@ -28,7 +30,7 @@ describe("input that castpress would otherwise drop, merge or never publish", ()
     // The same tag in two episodes is one tag: not a clash.
     await writeFile(path.join(dir, "2025-04-03-again.md"), episode("2025-04-03", "tags: [C#]\n"));
 
-    const result = await castpress(["check"], { cwd: project });
+    const result = await runInProcess(check, { root: project }, []);
     const dateHint = "write the date as YYYY-MM-DD, or ISO 8601 with an offset: 2025-01-16T09:00:00+09:00";
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       "episodes/2025-02-01-upper.MD:1: this Markdown file is not read as an episode: only names ending in .md (lowercase) are — rename it to 2025-02-01-upper.md, or start its name with _ to keep it out",
@@ -47,7 +49,7 @@ describe("input that castpress would otherwise drop, merge or never publish", ()
     const dir = path.join(project, "episodes");
     await writeFile(path.join(dir, "1900-01-01-first-year.md"), episode("1900-01-01", "tags: [C, C++]\n"));
     await writeFile(path.join(dir, "2200-12-31-last-year.md"), episode("2200-12-31", "tags: [Cafe, Café au lait]\n"));
-    const result = await castpress(["check"], { cwd: project });
+    const result = await runInProcess(check, { root: project }, []);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   });

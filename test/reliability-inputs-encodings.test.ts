@@ -1,8 +1,11 @@
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /**
  * Regression (issue 12): a file saved with Windows line endings kept "\r" in its last
@@ -21,7 +24,7 @@ describe("files saved as a Windows editor saves them", () => {
       await writeFile(path.join(windows, file), `\uFEFF${text.replace(/\n/g, "\r\n")}`);
     }
 
-    const [lfBuild, windowsBuild] = [await castpress(["build"], { cwd: lf }), await castpress(["build"], { cwd: windows })];
+    const [lfBuild, windowsBuild] = [await buildInProcess(lf), await buildInProcess(windows)];
     expect(lfBuild.stderr).toBe("");
     expect(windowsBuild.stderr).toBe("");
     expect(windowsBuild.code).toBe(0);
@@ -48,7 +51,7 @@ describe("bytes that are not UTF-8", () => {
     for (const episode of ["2025-01-16-talks-resume.md", "2025-01-20-draft-follow-up.md"]) await rm(path.join(project, "episodes", episode));
 
     const hint = "save the file as UTF-8 (in your editor's Save As or Encoding menu)";
-    const result = await castpress(["check"], { cwd: project });
+    const result = await runInProcess(check, { root: project }, []);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       `castpress.yaml:4: this line holds a byte that is not UTF-8 (0xE0): the file is in another encoding — ${hint}`,
       `people.yaml:8: this line holds a byte that is not UTF-8 (0xFF): the file is in another encoding — ${hint}`,

@@ -1,7 +1,10 @@
 import { copyFile, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /** A real WAV file: RIFF header, then `seconds` of 8 kHz 8-bit mono silence. */
 function wav(seconds: number): Buffer {
@@ -44,7 +47,7 @@ describe("media files that are not what their name says", () => {
     const config = await readFile(path.join(project, "castpress.yaml"), "utf8");
     await writeFile(path.join(project, "castpress.yaml"), config.replace("image: episodes/art/cover.png", "image: episodes/empty.jpg"));
 
-    const result = await castpress(["check"], { cwd: project });
+    const result = await runInProcess(check, { root: project }, []);
     const notAudio = (file: string, line: number, ref: string, what: string) =>
       `episodes/${file}:${line}: the audio file "${ref}" ${what} — export the audio again (MP3 or M4A), and check that src names that file`;
     const notImage = (file: string, line: number, ref: string) =>
@@ -64,7 +67,7 @@ describe("media files that are not what their name says", () => {
     await writeFile(path.join(dir, "talk.wav"), wav(3));
     await copyFile(path.join(dir, "art/cover.png"), path.join(dir, "art/episode.png"));
     await writeFile(path.join(dir, "2025-01-16-real.md"), episode("Real", "image: art/episode.png\naudio:\n  src: talk.wav"));
-    const result = await castpress(["build"], { cwd: project });
+    const result = await buildInProcess(project);
     expect(result.stderr).toBe("");
     const feed = await readFile(path.join(project, "dist/podcast.xml"), "utf8");
     expect(feed).toContain(`<enclosure url="https://workflow.example.org/media/talk.wav" length="${44 + 24000}" type="audio/wav"/>`);

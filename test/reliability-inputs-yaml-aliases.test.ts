@@ -1,7 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /** Nine levels of nine aliases each: 9^9 (387 million) copies of "lol" once expanded. */
 function billionLaughs(indent = ""): string {
@@ -29,7 +31,7 @@ describe("a YAML alias bomb", () => {
     const peopleLines = (await readFile(path.join(project, "people.yaml"), "utf8")).split("\n");
     const firstAlias = (lines: string[]) => lines.findIndex((line) => line.includes("*a0")) + 1;
     const message = "the YAML repeats values through aliases (*name) so often that it would grow too large to read — write the values out instead of using & anchors and * aliases";
-    const result = await castpress(["check"], { cwd: project });
+    const result = await runInProcess(check, { root: project }, []);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       `castpress.yaml:${firstAlias(configLines)}: ${message}`,
       `people.yaml:${firstAlias(peopleLines)}: ${message}`,

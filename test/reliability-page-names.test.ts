@@ -2,7 +2,8 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { personPage, personSlug, tagPage } from "../src/paths/output-paths.ts";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
 
 /**
  * Regression: a tag or a person's name longer than a file name may be (255 bytes) made the
@@ -32,7 +33,7 @@ describe("a tag and a person whose names are longer than a file name may be", ()
         "",
       ].join("\n"),
     );
-    const result = await castpress(["build"], { cwd: project });
+    const result = await buildInProcess(project);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
 
@@ -68,7 +69,7 @@ date: 2025-01-16
 ${names.map((name) => `[[${name}]]`).join(", ")} met.
 `,
     );
-    const result = await castpress(["build"], { cwd: project });
+    const result = await buildInProcess(project);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const pages = names.map((name) => personPage(personSlug(name)));

@@ -1,7 +1,10 @@
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /**
  * Regression: two episodes each listing their own person, with names that differ only in
@@ -23,10 +26,10 @@ describe("people from two episodes whose names would share one page", () => {
     const expected = [
       'episodes/2025-01-17-two.md:5: "Ann Bo" and "Ann, Bo" (episodes/2025-01-16-one.md:5) would share the page /people/ann-bo/ — tell them apart by name, or list the person once in people.yaml',
     ];
-    const check = await castpress(["check"], { cwd: project });
-    expect(check.stderr.trimEnd().split("\n")).toEqual(expected);
-    expect(check.code).toBe(1);
-    const build = await castpress(["build"], { cwd: project });
+    const checked = await runInProcess(check, { root: project }, []);
+    expect(checked.stderr.trimEnd().split("\n")).toEqual(expected);
+    expect(checked.code).toBe(1);
+    const build = await buildInProcess(project);
     expect(build.stderr.trimEnd().split("\n")).toEqual(expected);
     expect(build.code).toBe(1);
   });

@@ -4,9 +4,11 @@ import { simpleParser } from "mailparser";
 import { parseFeed } from "podcast-partytime";
 import Parser from "rss-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildFixture, castpress } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 import { firstElementText, htmlFragmentText, htmlText } from "./support/html-text.ts";
 import { asListmonk } from "./support/mail-services.ts";
+import { email } from "../src/cli/commands/email.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 /**
  * The author writes Nunjucks syntax and mail services' merge tags as text
@@ -64,7 +66,7 @@ describe("template syntax and merge tags an author writes", () => {
   // its subscribers read is each part after listmonk has processed it (test/email/ covers every service).
   it("appear as written in the email, once listmonk has processed it: HTML, text twin and MIME message", async () => {
     const links = { UnsubscribeURL: "https://lists.example.net/u/1", ManageURL: "https://lists.example.net/m/1" };
-    expect((await castpress(["email", "literal"], { cwd: project })).code).toBe(0);
+    expect((await runInProcess(email, { root: project }, ["literal"])).code).toBe(0);
     const html = htmlText(asListmonk(await read("email/literal.html"), links));
     const text = asListmonk(await read("email/literal.txt"), links);
     const message = await simpleParser(await readFile(path.join(dist, "email/literal.eml")));

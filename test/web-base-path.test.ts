@@ -2,10 +2,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { castpress, copySample } from "./support/castpress-cli.ts";
+import { copySample } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { startServe, type ServeSession } from "./support/serve-session.ts";
 import { crawlSite } from "./support/site-crawl.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
 
 /** A GitHub Pages project site: the whole publication lives under /show/. */
 const BASE_URL = "https://user.github.io/show/";
@@ -21,7 +22,7 @@ describe("a publication under https://user.github.io/show/", () => {
   let project: string;
   beforeAll(async () => {
     project = await sampleUnderPath();
-    const built = await castpress(["build"], { cwd: project });
+    const built = await buildInProcess(project);
     expect(built.code, built.stderr).toBe(0);
   }, 120_000);
 

@@ -1,11 +1,10 @@
-import { mkdtemp, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archivePage, episodePage, notFoundPage, peopleIndex, personPage, tagPage, tagsIndex } from "../src/paths/output-paths.ts";
-import { castpress, copySample } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
 
@@ -19,9 +18,7 @@ describe.runIf(chromiumAvailable())("the sample archive in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    dist = await mkdtemp(path.join(os.tmpdir(), "castpress-web-browser-"));
-    const built = await castpress(["build", "--out", dist], { cwd: await copySample() });
-    expect(built.code, built.stderr).toBe(0);
+    ({ dist } = await buildFixture("sample"));
     server = await serveStatic(dist);
     browser = await launchChromium();
   });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { archivePage, episodePage } from "../src/paths/output-paths.ts";
-import { buildFixture } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 
 // Words that occur only in the fixture's draft (draft: true) and scheduled (2030) episodes.
 const DRAFT_WORDS = ["quokkadraft", "quokkabody", "draftonlytag", "Draftonly Person", "draftonly-person", "draft-secret"];

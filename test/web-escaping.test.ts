@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { archivePage, episodePage, personPage, tagPage, tagsIndex } from "../src/paths/output-paths.ts";
-import { buildFixture } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { serveStatic } from "./support/static-server.ts";
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixture } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { breaksInsideWords, fontsOf, measureLineBreaks } from "./support/line-breaks.ts";
 import { serveStatic } from "./support/static-server.ts";

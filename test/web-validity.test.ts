@@ -1,12 +1,10 @@
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 // The paths are the design's (shared/docs/design.md, "Outputs"); only a hostile tag's page name,
 // which the design leaves to castpress, is asked of the code.
 import { tagPage } from "../src/paths/output-paths.ts";
-import { buildFixture, castpress, copySample } from "./support/castpress-cli.ts";
+import { buildFixture } from "./support/build-in-process.ts";
 
 // html-validate's recommended rules: every page type must pass them with no error.
 const validator = new HtmlValidate({
@@ -29,9 +27,7 @@ async function problemsIn(file: string): Promise<string[]> {
 describe("the sample project's pages are valid HTML", () => {
   let dist: string;
   beforeAll(async () => {
-    dist = await mkdtemp(path.join(os.tmpdir(), "castpress-web-validity-"));
-    const built = await castpress(["build", "--out", dist], { cwd: await copySample() });
-    expect(built.code, built.stderr).toBe(0);
+    ({ dist } = await buildFixture("sample"));
   });
 
   it.each([

@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { check } from "../src/cli/commands/check.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
 import { castpress, copyFixture, copyProject, type CliResult } from "./support/castpress-cli.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";
 
 const EPISODE = "episodes/2025-01-16-first-episode.md";
@@ -28,10 +31,12 @@ async function copyOfBuilt(): Promise<{ project: string; dist: string; before: R
 /**
  * A project built in its own folder: what the last build recorded there is about these very
  * files (a copy's record names the folder it was copied from, so its first build is never kept).
+ * The tests of what a build keeps or makes again build in process; the CLI's own part (its
+ * output, exit codes and one-line failures, --out and --drafts) is tested above through the CLI.
  */
 async function builtInPlace(): Promise<{ project: string; dist: string; before: Record<string, string> }> {
   const project = await copyFixture("workflow");
-  const first = await castpress(["build"], { cwd: project });
+  const first = await buildInProcess(project);
   expect(first.code, first.stderr).toBe(0);
   const dist = path.join(project, "dist");
   return { project, dist, before: await snapshotTree(dist) };
@@ -121,18 +126,18 @@ describe("castpress check", () => {
 describe("a build with nothing changed", () => {
   it("keeps dist/ as it is, and rebuilds after an edit, a changed option or a touched output", async () => {
     const { project, dist, before } = await builtInPlace();
-    const again = await castpress(["build"], { cwd: project });
+    const again = await buildInProcess(project);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("Nothing changed since the last build: kept dist/ as it was");
     expect(await snapshotTree(dist)).toEqual(before);
 
     await writeFile(path.join(dist, "index.html"), "tampered");
-    const repaired = await castpress(["build"], { cwd: project });
+    const repaired = await buildInProcess(project);
     expect(repaired.stdout).toMatch(/^Built 1 episode/m);
     expect(await snapshotTree(dist)).toEqual(before);
 
     await edit(project, EPISODE, (text) => text.replace("title: The first episode", "title: The first episode, edited"));
-    const edited = await castpress(["build"], { cwd: project });
+    const edited = await buildInProcess(project);
     expect(edited.stdout).toMatch(/^Built 1 episode/m);
     expect(await readFile(path.join(dist, "episodes/first-episode/index.html"), "utf8")).toContain("The first episode, edited");
   });
@@ -145,9 +150,9 @@ describe("a scheduled episode", () => {
       path.join(project, "episodes/2025-03-01-later.md"),
       "---\ntitle: Published later\ndate: 2025-03-01\n---\n\nOut in March.\n",
     );
-    const before = await castpress(["build"], { cwd: project, env: { CASTPRESS_NOW: "2025-02-01T00:00:00Z" } });
+    const before = await buildInProcess(project, { now: "2025-02-01T00:00:00Z" });
     expect(before.stdout).toMatch(/^Built 1 episode/m);
-    const after = await castpress(["build"], { cwd: project, env: { CASTPRESS_NOW: "2025-03-02T00:00:00Z" } });
+    const after = await buildInProcess(project, { now: "2025-03-02T00:00:00Z" });
     expect(after.stdout).toMatch(/^Built 2 episodes/m);
     expect(await readFile(path.join(project, "dist/episodes/later/index.html"), "utf8")).toContain("Published later");
   });
@@ -165,14 +170,14 @@ describe("whether a build can be kept", () => {
     execFileSync("touch", ["-r", reference, file]);
     const after = await stat(file, { bigint: true });
     expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
-    const edited = await castpress(["build"], { cwd: project });
+    const edited = await buildInProcess(project);
     expect(edited.code, edited.stderr).toBe(0);
     expect(edited.stdout).toMatch(/^Built 1 episode/m);
     expect(await readFile(path.join(dist, "episodes/first-episode/index.html"), "utf8")).toContain("The FIRST episode");
 
     const now = new Date();
     await utimes(file, now, now);
-    const touched = await castpress(["build"], { cwd: project });
+    const touched = await buildInProcess(project);
     expect(touched.stdout).toContain("Nothing changed since the last build: kept dist/ as it was");
   });
 
@@ -187,7 +192,7 @@ describe("whether a build can be kept", () => {
       await writeFile(file, index % 2 === 0 ? "" : text.slice(0, Math.floor(text.length / 2)));
     }
     await rm(dist, { recursive: true });
-    const rebuilt = await castpress(["build"], { cwd: project });
+    const rebuilt = await buildInProcess(project);
     expect(rebuilt.code, rebuilt.stderr).toBe(0);
     expect(await snapshotTree(dist)).toEqual(before);
   });
@@ -196,9 +201,9 @@ describe("whether a build can be kept", () => {
 describe("a castpress.yaml with every optional section left out", () => {
   it("checks and builds: the archive and the reader feed, and no email or podcast feed", async () => {
     const project = await copyFixture("workflow-minimal-config");
-    const check = await castpress(["check"], { cwd: project });
-    expect(check.code, check.stderr).toBe(0);
-    const result = await castpress(["build"], { cwd: project });
+    const checked = await runInProcess(check, { root: project }, []);
+    expect(checked.code, checked.stderr).toBe(0);
+    const result = await buildInProcess(project);
     expect(result.code, result.stderr).toBe(0);
     const dist = path.join(project, "dist");
     expect(await readFile(path.join(dist, "episodes/only-episode/index.html"), "utf8")).toContain("The only episode");

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheDir } from "../src/paths/project-files.ts";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { eventually, startServe, type ServeSession } from "./support/serve-session.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";
 
@@ -32,7 +33,7 @@ const COMPARED = (file: string) => !file.startsWith("pagefind/") && !file.starts
 async function fullBuild(): Promise<Record<string, string>> {
   const out = await mkdtemp(path.join(os.tmpdir(), "castpress-full-build-"));
   try {
-    const result = await castpress(["build", "--drafts", "--out", out], { cwd: project });
+    const result = await buildInProcess(project, { drafts: true, out });
     if (result.code !== 0) throw new Error(`castpress build failed:\n${result.stderr}`);
     return Object.fromEntries(Object.entries(await snapshotTree(out)).filter(([file]) => COMPARED(file)));
   } finally {

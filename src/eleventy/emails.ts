@@ -1,7 +1,6 @@
 import { BackgroundWrites } from "../files/background-writes.ts";
 import { mjmlCacheDir } from "../email/compile-mjml.ts";
 import { addEmailFilters } from "../email/email-filters.ts";
-import { IssueCache } from "../email/issue-cache.ts";
 import { EmailRenderer, type EmailSite } from "../email/render-email.ts";
 import { writeEmailIssues } from "../email/write-issues.ts";
 import type { CastpressData } from "../project/castpress-data.ts";
@@ -47,17 +46,10 @@ export function emails(eleventyConfig: any, options: EmailsOptions): void {
 }
 
 /**
- * The issues `data.render` names, through the cache of rendered issues. The templates see as
- * `castpress` what `castpress email` and `castpress send` give them, the site and its logo, so
- * that the issue sent is the issue built. A build of every issue then clears the cache of the
- * issues no episode makes any more.
+ * The issues `data.render` names. The templates see as `castpress` what `castpress email` and
+ * `castpress send` give them, the site and its logo, so that the issue sent is the issue built.
  */
-async function writeIssues(renderer: EmailRenderer, data: CastpressData, output: string, signal: AbortSignal): Promise<string[]> {
-  const episodes = data.render.emails;
-  if (episodes.length === 0) return [];
+function writeIssues(renderer: EmailRenderer, data: CastpressData, output: string, signal: AbortSignal): Promise<string[]> {
   const castpress: EmailSite = { site: data.site, ...(data.logo && { logo: data.logo }) };
-  const cache = await IssueCache.open(data.root, castpress);
-  const warnings = await writeEmailIssues(renderer, episodes, { castpress, output, cache, signal });
-  if (episodes.length === data.episodes.length && !signal.aborted) await cache.removeUnused();
-  return warnings;
+  return writeEmailIssues(renderer, data.render.emails, { castpress, output, signal });
 }

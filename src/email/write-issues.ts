@@ -2,7 +2,6 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Episode } from "../episode/episode.ts";
 import { emailHtml, emailText } from "../paths/output-paths.ts";
-import type { IssueCache, WrittenIssue } from "./issue-cache.ts";
 import type { EmailRenderer, EmailSite } from "./render-email.ts";
 
 export interface IssuesWrite {
@@ -10,7 +9,6 @@ export interface IssuesWrite {
   castpress: EmailSite;
   /** The output folder, where the site's paths are. */
   output: string;
-  cache?: IssueCache;
   signal?: AbortSignal;
 }
 
@@ -20,12 +18,11 @@ const AT_ONCE = 4;
 /**
  * Renders the email issue of each episode and writes its HTML and text twin into `output`
  * (at the paths of src/paths), each let go as soon as it is written: nothing rendered is
- * kept, whatever the size of the archive. With a cache, an issue made before from the same
- * episode, site, code and templates is taken from it rather than rendered. Resolves to the clip
- * warnings, in episode order. Stops at the first error (a template MJML refuses, a failed
- * write) and rejects with it; once `signal` is aborted (the build failed), starts no new issue.
+ * kept, whatever the size of the archive. Resolves to the clip warnings, in episode order.
+ * Stops at the first error (a template MJML refuses, a failed write) and rejects with it;
+ * once `signal` is aborted (the build failed), starts no new issue.
  */
-export async function writeEmailIssues(renderer: EmailRenderer, episodes: readonly Episode[], { castpress, output, cache, signal }: IssuesWrite): Promise<string[]> {
+export async function writeEmailIssues(renderer: EmailRenderer, episodes: readonly Episode[], { castpress, output, signal }: IssuesWrite): Promise<string[]> {
   if (signal?.aborted) return [];
   const folders = new Set(episodes.flatMap(({ slug }) => [emailHtml(slug), emailText(slug)].map((url) => path.dirname(outputFile(output, url)))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
@@ -37,7 +34,7 @@ export async function writeEmailIssues(renderer: EmailRenderer, episodes: readon
       const index = next++;
       const episode = episodes[index]!;
       try {
-        const issue = (await cache?.read(episode)) ?? (await rendered(renderer, episode, castpress, cache));
+        const issue = await renderer.render(episode, castpress);
         warnings[index] = issue.clipWarning;
         await Promise.all([
           writeFile(outputFile(output, emailHtml(episode.slug)), issue.html),
@@ -49,14 +46,11 @@ export async function writeEmailIssues(renderer: EmailRenderer, episodes: readon
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, episodes.length) }, writeNext));
+  // Settled, not all: an error is given only once no issue is being written any more.
+  const writers = await Promise.allSettled(Array.from({ length: Math.min(AT_ONCE, episodes.length) }, writeNext));
+  const failure = writers.find((writer): writer is PromiseRejectedResult => writer.status === "rejected");
+  if (failure) throw failure.reason;
   return warnings.filter((warning): warning is string => warning !== undefined);
-}
-
-async function rendered(renderer: EmailRenderer, episode: Episode, castpress: EmailSite, cache: IssueCache | undefined): Promise<WrittenIssue> {
-  const issue = await renderer.render(episode, castpress);
-  await cache?.write(episode, issue);
-  return issue;
 }
 
 /** A site path (`/email/x.html`, its slug percent-encoded) as a file of the output folder. */

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress } from "../support/castpress-cli.ts";
+import { check } from "../../src/cli/commands/check.ts";
+import { runInProcess } from "../support/command-in-process.ts";
 
 /** The four keys README's site-config table marks required, and nothing else. */
 const REQUIRED = "title: Minimal\ndescription: Only what is required.\nauthor: Test Author\nbaseUrl: https://minimal.example.org\n";
@@ -25,7 +26,7 @@ const EPISODE = { "episodes/2025-01-16-one.md": "---\ntitle: One\ndate: 2025-01-
  */
 describe("castpress check with the optional parts of a project left out", () => {
   it("accepts a castpress.yaml of the required keys only, without people.yaml", async () => {
-    const result = await castpress(["check"], { cwd: await project({ "castpress.yaml": REQUIRED, ...EPISODE }) });
+    const result = await runInProcess(check, { root: await project({ "castpress.yaml": REQUIRED, ...EPISODE }) }, []);
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toBe("1 episode checked: no errors");
     expect(result.code).toBe(0);
@@ -33,7 +34,7 @@ describe("castpress check with the optional parts of a project left out", () => 
 
   it("accepts sections written with nothing under them, a people.yaml of comments only, and no episodes/ yet", async () => {
     const config = `${REQUIRED}language: en\nfeeds:\n# Filled in later:\nemail:\n#  from: Letters <letters@example.org>\npodcast:\n  category: News\n  owner: { name: Test Author, email: owner@minimal.example.org }\n  funding:\n`;
-    const result = await castpress(["check"], { cwd: await project({ "castpress.yaml": config, "people.yaml": "# Nobody yet.\n" }) });
+    const result = await runInProcess(check, { root: await project({ "castpress.yaml": config, "people.yaml": "# Nobody yet.\n" }) }, []);
     // The podcast's art is missing: a warning, not an error.
     expect(result.stderr.trim()).toMatch(/^castpress\.yaml:\d+: warning: the podcast has no art/);
     expect(result.stdout.trim()).toBe("0 episodes checked: no errors, 1 warning");

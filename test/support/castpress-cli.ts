@@ -43,23 +43,6 @@ export async function copyProject(source: string, label: string): Promise<string
 export const copyFixture = (name: string): Promise<string> => copyProject(path.join(FIXTURES, name), name);
 
 /**
- * Builds a fixture project with the real CLI into a temporary folder and returns where.
- * `now` pins what counts as the future, for scheduled episodes.
- */
-export async function buildFixture(
-  name: string,
-  options: { drafts?: boolean; now?: string; env?: Record<string, string> } = {},
-): Promise<{ project: string; dist: string; result: CliResult }> {
-  const project = await copyFixture(name);
-  const dist = path.join(project, "dist");
-  const args = ["build", ...(options.drafts ? ["--drafts"] : [])];
-  const env = { ...(options.now && { CASTPRESS_NOW: options.now }), ...options.env };
-  const result = await castpress(args, { cwd: project, env });
-  if (result.code !== 0) throw new Error(`castpress build failed for ${name}:\n${result.stderr}\n${result.stdout}`);
-  return { project, dist, result };
-}
-
-/**
  * A fresh copy of test/fixtures/sample/: the repository's sample project (castpress.yaml,
  * people.yaml, episodes/) frozen as a fixture, so tests check real content and still pass
  * after an author deletes or replaces the sample episodes.
