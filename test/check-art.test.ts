@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copySample } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
+import { copySample } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 /** A copy of the sample whose castpress.yaml is edited by `edit`, as an author starting from a clone would. */

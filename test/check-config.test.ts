@@ -2,8 +2,8 @@ import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
+import { FIXTURES } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 describe("castpress check on castpress.yaml and people.yaml with mistakes", () => {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES, type CliResult } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
+import { FIXTURES, type CliResult } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 // One episode file per mistake the issue lists (the file name says which), plus one file

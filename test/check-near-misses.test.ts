@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
+import { FIXTURES } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 /**

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 describe("castpress check on media paths that lead outside the project", () => {

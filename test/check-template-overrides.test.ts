@@ -1,9 +1,9 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copySample, REPO_ROOT } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
 import { buildInProcess } from "./support/build-in-process.ts";
+import { copySample, REPO_ROOT } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 /** A copy of the sample with its own templates/partials/subscribe.njk, made from castpress's by `edit`. */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copySample, FIXTURES } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
+import { copySample, FIXTURES } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 describe("castpress check on projects without errors", () => {

@@ -4,12 +4,12 @@ import { HtmlValidate } from "html-validate";
 import { simpleParser } from "mailparser";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFixture } from "./support/castpress-cli.ts";
-import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
-import { serveStatic } from "./support/static-server.ts";
 import { email } from "../src/cli/commands/email.ts";
 import { buildInProcess } from "./support/build-in-process.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { runInProcess } from "./support/command-in-process.ts";
+import { serveStatic } from "./support/static-server.ts";
 
 /**
  * An episode of ~300 KB of prose, far past the 102 KB at which Gmail clips an email: its email

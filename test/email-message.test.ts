@@ -1,5 +1,5 @@
-import type { AddressInfo } from "node:net";
 import { readFile, writeFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";

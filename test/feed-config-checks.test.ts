@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { copyFixture } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 it("reports podcast art Apple would refuse, and a chapter stamp past the audio's end", async () => {

@@ -3,9 +3,9 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import Parser from "rss-parser";
 import { describe, expect, it } from "vitest";
-import { copyFixture } from "./support/castpress-cli.ts";
 import { email } from "../src/cli/commands/email.ts";
 import { buildInProcess } from "./support/build-in-process.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 const episode = (date: string, frontMatter = "") => `---\ntitle: An episode\ndate: ${date}\n${frontMatter}---\n\nText.\n`;

@@ -1,11 +1,11 @@
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture } from "./support/castpress-cli.ts";
-import { snapshotTree } from "./support/tree-snapshot.ts";
 import { check } from "../src/cli/commands/check.ts";
 import { buildInProcess } from "./support/build-in-process.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
+import { snapshotTree } from "./support/tree-snapshot.ts";
 
 /**
  * Regression (issue 12): a file saved with Windows line endings kept "\r" in its last

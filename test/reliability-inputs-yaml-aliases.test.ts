@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 /** Nine levels of nine aliases each: 9^9 (387 million) copies of "lol" once expanded. */

@@ -1,9 +1,9 @@
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture } from "./support/castpress-cli.ts";
 import { check } from "../src/cli/commands/check.ts";
 import { buildInProcess } from "./support/build-in-process.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 /**

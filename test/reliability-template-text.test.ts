@@ -4,11 +4,11 @@ import { simpleParser } from "mailparser";
 import { parseFeed } from "podcast-partytime";
 import Parser from "rss-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { email } from "../src/cli/commands/email.ts";
 import { buildFixture } from "./support/build-in-process.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 import { firstElementText, htmlFragmentText, htmlText } from "./support/html-text.ts";
 import { asListmonk } from "./support/mail-services.ts";
-import { email } from "../src/cli/commands/email.ts";
-import { runInProcess } from "./support/command-in-process.ts";
 
 /**
  * The author writes Nunjucks syntax and mail services' merge tags as text

@@ -2,11 +2,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildInProcess } from "./support/build-in-process.ts";
 import { copySample } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { startServe, type ServeSession } from "./support/serve-session.ts";
 import { crawlSite } from "./support/site-crawl.ts";
-import { buildInProcess } from "./support/build-in-process.ts";
 
 /** A GitHub Pages project site: the whole publication lives under /show/. */
 const BASE_URL = "https://user.github.io/show/";

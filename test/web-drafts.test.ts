@@ -2,7 +2,6 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { archivePage, episodePage } from "../src/paths/output-paths.ts";
 import { buildFixture } from "./support/build-in-process.ts";
 
 // Words that occur only in the fixture's draft (draft: true) and scheduled (2030) episodes.
@@ -25,11 +24,11 @@ describe("drafts and scheduled episodes", () => {
 
   it("with --drafts they are built and visibly marked Draft and Scheduled", async () => {
     const { dist } = await buildFixture("web-archive", { now: NOW, drafts: true });
-    const draft = await readFile(path.join(dist, episodePage("draft-secret"), "index.html"), "utf8");
-    const scheduled = await readFile(path.join(dist, episodePage("scheduled-secret"), "index.html"), "utf8");
+    const draft = await readFile(path.join(dist, "episodes/draft-secret/index.html"), "utf8");
+    const scheduled = await readFile(path.join(dist, "episodes/scheduled-secret/index.html"), "utf8");
     expect(draft).toMatch(/<strong class="status status-draft">Draft<\/strong>/);
     expect(scheduled).toMatch(/<strong class="status status-scheduled">Scheduled<\/strong>/);
-    const home = await readFile(path.join(dist, archivePage(1), "index.html"), "utf8");
+    const home = await readFile(path.join(dist, "index.html"), "utf8");
     expect(home).toContain("wombatscheduled");
     expect(home).toContain("Scheduled</strong>");
   });

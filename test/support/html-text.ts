@@ -23,7 +23,8 @@ export function firstElementText(html: string, tagName: string): string | undefi
   return element && textOf(element);
 }
 
-function textOf(node: HtmlNode): string {
+/** A node's text as a browser holds it, without `<script>` and `<style>`. */
+export function textOf(node: HtmlNode): string {
   if (node.nodeName === "#text") return (node as DefaultTreeAdapterMap["textNode"]).value;
   if ("tagName" in node && (node.tagName === "script" || node.tagName === "style")) return "";
   return "childNodes" in node ? node.childNodes.map(textOf).join("") : "";
