@@ -92,19 +92,12 @@ function checkValues(attributes: BlockAttributes, line: number, problems: Proble
   }
 }
 
-/**
- * A real day of the (proleptic Gregorian) calendar, written YYYY-MM-DD. Plain arithmetic: a
- * timeline has a date on every meeting, and luxon's ISO parse cost 0.2 s of a 1000-episode check.
- */
+/** A real day of the calendar, written YYYY-MM-DD: the platform's calendar says whether it exists. */
 export function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return leap ? 29 : 28;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month && date.getUTCDate() === day;
 }

@@ -18,17 +18,10 @@ export function calendarDate(day: string, language: string): string {
   return readableDate(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))), language, "UTC");
 }
 
-/**
- * Seconds as a player shows them: `0:37`, `18:32`, `1:02:03`. Plain arithmetic: every episode
- * card, chapter list and email shows one, and luxon's Duration formatting cost a tenth of a
- * page's rendering.
- */
+/** Seconds as a player shows them: `0:37`, `18:32`, `1:02:03`. */
 export function playingTime(seconds: number): string {
   const whole = wholeSeconds(seconds);
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const rest = String(whole % 60).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${rest}` : `${minutes}:${rest}`;
+  return Duration.fromObject({ seconds: whole }).toFormat(whole >= 3600 ? "h:mm:ss" : "m:ss");
 }
 
 /** Seconds as an ISO 8601 duration, as schema.org asks: 97 → `PT1M37S`. */

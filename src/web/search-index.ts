@@ -125,13 +125,26 @@ async function writeIndexFiles(index: pagefind.PagefindIndex, target: string, ca
   await writeCacheEntry(path.join(cacheDir, CACHE_FILE), hash, made.files.map((file) => [file.path, Buffer.from(file.content).toString("base64")]));
 }
 
+/**
+ * A few writes at once rather than one after the other: the index is a thousand files, and
+ * while a build renders its emails each awaited write waits for a turn of a busy event loop
+ * (one after the other, they took 2.4 s at the end of a 1000-episode build).
+ */
 async function writeFiles(target: string, files: { path: string; content: Uint8Array }[]): Promise<void> {
-  for (const file of files) {
-    const destination = path.join(target, file.path);
-    await mkdir(path.dirname(destination), { recursive: true });
-    await writeFile(destination, file.content);
-  }
+  const destinations = files.map((file) => path.join(target, file.path));
+  for (const folder of new Set(destinations.map((destination) => path.dirname(destination)))) await mkdir(folder, { recursive: true });
+  let next = 0;
+  const writeNext = async (): Promise<void> => {
+    while (next < files.length) {
+      const index = next++;
+      await writeFile(destinations[index]!, files[index]!.content);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_AT_ONCE, files.length) }, writeNext));
 }
+
+/** Enough to keep the disk and libuv's threads busy, few enough to stay far below the open-file limit. */
+const WRITES_AT_ONCE = 16;
 
 const CACHE_FILE = "index.json";
 
