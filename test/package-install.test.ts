@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { appendFile, mkdir, mkdtemp, readdir, readFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -9,9 +9,10 @@ import { eventually } from "./support/serve-session.ts";
 import { crawlSite } from "./support/site-crawl.ts";
 
 /**
- * castpress as an author gets it: `npm pack`, the tarball installed into an empty folder,
- * `castpress init` with a base URL holding a path, then every command run from that install,
- * which has no devDependency (no vitest, no TypeScript compiler).
+ * castpress as an author gets it while it is not on the npm registry (README, "Your own
+ * publication"): `npm pack` in the clone, `npm run init -- ../my-show` from the clone with a
+ * base URL holding a path, the tarball installed into that new publication, then every command
+ * run from that install, which has no devDependency (no vitest, no TypeScript compiler).
  *
  * npm installs with --prefer-offline: packages come from npm's cache when it holds them. Not
  * --offline, because `npm ci` caches the tarballs but not the registry's package documents
@@ -38,14 +39,11 @@ beforeAll(async () => {
   tarball = path.join(work, pack.filename);
   packed = pack.files.map((file) => file.path);
 
-  const empty = path.join(work, "empty");
-  await mkdir(empty);
-  installWarnings = (await npm(["install", tarball], empty)).stderr;
-  const init = await castpress(["init", "my-show", "--title", "Strait Talk", "--base-url", BASE_URL, "--language", "en", "--time-zone", "Asia/Seoul"], empty);
+  publication = path.join(work, "my-show");
+  const init = await run("npm", ["run", "init", "--", publication, "--title", "Strait Talk", "--base-url", BASE_URL, "--language", "en", "--time-zone", "Asia/Seoul"], { cwd: REPO_ROOT, env: { ...process.env, CI: "true" } });
   expect(init.stdout).toContain("npx castpress build");
-  publication = path.join(empty, "my-show");
-  // The publication depends on castpress; unpublished, it comes from the same tarball.
-  await npm(["install", tarball], publication);
+  // The publication depends on castpress; unpublished, it comes from the tarball.
+  installWarnings = (await npm(["install", tarball], publication)).stderr;
 }, 600_000);
 
 describe("castpress as a package", () => {
@@ -57,7 +55,7 @@ describe("castpress as a package", () => {
     expect(packed.some((file) => file.startsWith("test/") || file.startsWith("episodes/"))).toBe(false);
   });
 
-  it("installs into an empty folder on Node 20 without an engine warning", () => {
+  it("installs into a new publication on Node 20 without an engine warning", () => {
     expect(process.versions.node.split(".")[0]).toBe("20");
     expect(installWarnings).not.toMatch(/EBADENGINE/);
   });
