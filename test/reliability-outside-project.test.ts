@@ -2,7 +2,10 @@ import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/prom
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture } from "./support/castpress-cli.ts";
+import { check } from "../src/cli/commands/check.ts";
+import { buildInProcess } from "./support/build-in-process.ts";
+import { copyFixture } from "./support/castpress-cli.ts";
+import { runInProcess } from "./support/command-in-process.ts";
 
 const MARKER = "OUTSIDE-THE-PROJECT-7f3a";
 
@@ -32,8 +35,7 @@ describe("files outside the project, reached through symbolic links", () => {
     const expected = [
       "episodes/2025-01-20-secret.md:1: the episode is a link to a file outside the project — copy the file into episodes/ instead of linking to it",
     ];
-    for (const command of ["check", "build"]) {
-      const result = await castpress([command], { cwd: project });
+    for (const [command, result] of [["check", await runInProcess(check, { root: project }, [])], ["build", await buildInProcess(project)]] as const) {
       expect(result.stderr.trimEnd().split("\n"), command).toEqual(expected);
       expect(result.code, command).toBe(1);
     }
@@ -47,7 +49,7 @@ describe("files outside the project, reached through symbolic links", () => {
     const original = await readFile(episode, "utf8");
     await writeFile(episode, original.replace("tags: [japan]", "tags: [japan]\nimage: linked-folder/secret.png\naudio:\n  src: linked-folder/secret.mp3"));
 
-    const refused = await castpress(["build"], { cwd: project });
+    const refused = await buildInProcess(project);
     expect(refused.stderr.trimEnd().split("\n")).toEqual([
       'episodes/2025-01-16-first-episode.md:7: the image "linked-folder/secret.png" is a link to a file outside the project — copy the file into the project, below episodes/, instead of linking to it',
       'episodes/2025-01-16-first-episode.md:9: the audio file "linked-folder/secret.mp3" is a link to a file outside the project — copy the file into the project, below episodes/, instead of linking to it',
@@ -56,7 +58,7 @@ describe("files outside the project, reached through symbolic links", () => {
 
     // With the references gone, the folder link itself is still there: its episode is not read, nothing of it is copied.
     await writeFile(episode, original);
-    const built = await castpress(["build"], { cwd: project });
+    const built = await buildInProcess(project);
     expect(built.code, built.stderr).toBe(0);
     const files = await distFiles(project);
     expect(files.length).toBeGreaterThan(10);
