@@ -50,8 +50,10 @@ export function messageOptions(message: IssueMessage, hash: string = contentHash
     html,
     headers: {
       "List-Id": `<${email.listId ?? host}>`,
-      // As URIs (RFC 2369), ASCII as every header must be (RFC 5322, 2.2): a link with other characters percent-encoded.
-      ...(unsubscribe.length > 0 && { "List-Unsubscribe": prepared(unsubscribe.map((link) => `<${new URL(link).href}>`).join(", ")) }),
+      // As URIs (RFC 2369), ASCII as every header must be (RFC 5322, 2.2): a link with other characters
+      // percent-encoded. Folded after each comma, so that a long link and a long address never make a
+      // line of more than 998 octets (RFC 5322, 2.1.1); folding inside the brackets is not allowed.
+      ...(unsubscribe.length > 0 && { "List-Unsubscribe": prepared(unsubscribe.map((link) => `<${new URL(link).href}>`).join(",\r\n ")) }),
       ...(unsubscribe.some((link) => link.startsWith("https://")) && { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }),
     },
   };

@@ -85,6 +85,20 @@ describe.each([
   });
 });
 
+describe("a List-Unsubscribe of a long link and a long address", () => {
+  it("keeps every line under 998 octets and both links whole", async () => {
+    // Each link alone fits a line; together (about 1,050 octets) they do not.
+    const unsubscribeUrl = `https://send.example.org/unsubscribe?token=${"t".repeat(640)}`;
+    const unsubscribeMailto = `${"u".repeat(64)}@${"lists.".repeat(40)}example.org`;
+    const raw = await message(sending, { unsubscribeUrl, email: { ...sending.site.email!, unsubscribeMailto } });
+    const longest = Math.max(...raw.toString("latin1").split("\r\n").map((line) => line.length));
+    expect(longest).toBeLessThan(998);
+    const mail = await simpleParser(raw);
+    const value = mail.headerLines.find((line) => line.key === "list-unsubscribe")!.line.replace(/^[^:]+:\s*/, "").replace(/\r\n(?=[ \t])/g, "");
+    expect(value.split(/,\s*/)).toEqual([`<${unsubscribeUrl}>`, `<mailto:${unsubscribeMailto}>`]);
+  });
+});
+
 describe("the email's HTML as a spam filter and an HTML parser read it", () => {
   it("hides the preheader without text coloured like the page", async () => {
     const { html } = await renderer.render(escaping.episodes[0]!, { site: escaping.site });

@@ -87,7 +87,9 @@ function wireProblems(raw: Buffer): string[] {
   return problems;
 }
 
-const header = (mail: ParsedMail, key: string) => mail.headerLines.find((line) => line.key === key)?.line.replace(/^[^:]+:\s*/, "");
+/** A header's value as RFC 5322 unfolds it (3.2.2: a line break before white space is removed). */
+const header = (mail: ParsedMail, key: string) =>
+  mail.headerLines.find((line) => line.key === key)?.line.replace(/^[^:]+:\s*/, "").replace(/\r\n(?=[ \t])/g, "");
 
 async function expectReadsBackAsTheIssue(subscriber: Subscriber): Promise<void> {
   const raw = composed(subscriber);
