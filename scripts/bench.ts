@@ -29,9 +29,9 @@ import { BIG_PEOPLE, BIG_TAGS, writeBigInputs } from "./bench/big-inputs.ts";
 import { measureSend, type SendFigures } from "./bench/send.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// The sample's config, art and audio, from its frozen copy among the test fixtures: an author may delete episodes/.
-const SAMPLE = path.join(REPO_ROOT, "test/fixtures/sample");
-const SAMPLE_AUDIO = "episodes/audio/2025-01-16-china-japan-relations-reset";
+// A publication's config, art and audio, from the east-asia-digest test fixture: an author may delete episodes/.
+const SAMPLE = path.join(REPO_ROOT, "test/fixtures/east-asia-digest");
+const SAMPLE_AUDIO = "episodes/audio/2025-01-16-beijing-talks-resume";
 /** Edits timed in each serve session; the session's start is a full build, so a few edits share it. */
 const EDITS_PER_SESSION = 2;
 

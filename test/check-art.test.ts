@@ -2,12 +2,12 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../src/cli/commands/check.ts";
-import { copySample } from "./support/castpress-cli.ts";
+import { copyDigest } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 /** A copy of the sample whose castpress.yaml is edited by `edit`, as an author starting from a clone would. */
 async function sampleWith(edit: (config: string) => string): Promise<string> {
-  const project = await copySample();
+  const project = await copyDigest();
   const file = path.join(project, "castpress.yaml");
   await writeFile(file, edit(await readFile(file, "utf8")));
   return project;

@@ -3,12 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../src/cli/commands/check.ts";
 import { buildInProcess } from "./support/build-in-process.ts";
-import { copySample, REPO_ROOT } from "./support/castpress-cli.ts";
+import { copyDigest, REPO_ROOT } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 /** A copy of the sample with its own templates/partials/subscribe.njk, made from castpress's by `edit`. */
 async function sampleOverriding(edit: (template: string) => string): Promise<string> {
-  const project = await copySample();
+  const project = await copyDigest();
   const template = await readFile(path.join(REPO_ROOT, "templates/partials/subscribe.njk"), "utf8");
   await mkdir(path.join(project, "templates/partials"), { recursive: true });
   await writeFile(path.join(project, "templates/partials/subscribe.njk"), edit(template));

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../src/cli/commands/check.ts";
-import { copySample, FIXTURES } from "./support/castpress-cli.ts";
+import { copyDigest, FIXTURES } from "./support/castpress-cli.ts";
 import { runInProcess } from "./support/command-in-process.ts";
 
 describe("castpress check on projects without errors", () => {
@@ -14,8 +14,8 @@ describe("castpress check on projects without errors", () => {
     expect(result.code).toBe(0);
   });
 
-  it("passes `castpress check` on the sample (its frozen copy in test/fixtures/sample/), without a single problem", async () => {
-    const { stdout, stderr, code } = await runInProcess(check, { root: await copySample() }, []);
+  it("passes `castpress check` on the east-asia-digest fixture (made from the sample), without a single problem", async () => {
+    const { stdout, stderr, code } = await runInProcess(check, { root: await copyDigest() }, []);
     expect(stderr).toBe("");
     expect(stdout.trim()).toMatch(/^\d+ episodes checked: no errors$/);
     expect(code).toBe(0);

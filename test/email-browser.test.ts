@@ -12,7 +12,7 @@ import { serveStatic } from "./support/static-server.ts";
  * light and dark. Screenshots go to test/screenshots/latest/ for a reviewer; with
  * UPDATE_DOCS_SCREENSHOTS=1 also to docs/screenshots/, the set the README shows.
  */
-const SAMPLE_SLUG = "china-japan-relations-reset";
+const SAMPLE_SLUG = "beijing-talks-resume";
 const WIDTHS = [375, 600] as const;
 const SCHEMES = ["light", "dark"] as const;
 const LATEST = path.join(REPO_ROOT, "test/screenshots/latest");
@@ -27,7 +27,7 @@ describe.runIf(chromiumAvailable())("the email in a browser", () => {
 
   beforeAll(async () => {
     const mediaProject = await escapingWithMedia();
-    const [built, { dist }, builtWithMedia] = await Promise.all([buildFixture("sample"), buildFixture("email-escaping"), buildInProcess(mediaProject)]);
+    const [built, { dist }, builtWithMedia] = await Promise.all([buildFixture("east-asia-digest"), buildFixture("email-escaping"), buildInProcess(mediaProject)]);
     expect(builtWithMedia.code, builtWithMedia.stderr).toBe(0);
     [sample, fixture, withMedia, browser] = await Promise.all([serveStatic(built.dist), serveStatic(dist), serveStatic(path.join(mediaProject, "dist")), launchChromium()]);
     await Promise.all(SCREENSHOTS.map((dir) => mkdir(dir, { recursive: true })));
@@ -155,8 +155,8 @@ async function escapingWithMedia(): Promise<string> {
   const project = await copyFixture("email-escaping");
   await mkdir(path.join(project, "episodes/art"), { recursive: true });
   await mkdir(path.join(project, "episodes/audio"), { recursive: true });
-  await copyFile(path.join(FIXTURES, "sample/episodes/art/cover.png"), path.join(project, "episodes/art/cover.png"));
-  await copyFile(path.join(FIXTURES, "sample/episodes/audio/2025-01-16-china-japan-relations-reset.mp3"), path.join(project, "episodes/audio/escaping.mp3"));
+  await copyFile(path.join(FIXTURES, "east-asia-digest/episodes/art/cover.png"), path.join(project, "episodes/art/cover.png"));
+  await copyFile(path.join(FIXTURES, "east-asia-digest/episodes/audio/2025-01-16-beijing-talks-resume.mp3"), path.join(project, "episodes/audio/escaping.mp3"));
   const file = path.join(project, "episodes/2025-02-01-escaping.md");
   await writeFile(file, (await readFile(file, "utf8")).replace(/^date: .*$/m, "$&\nimage: art/cover.png\naudio:\n  src: audio/escaping.mp3"));
   return project;

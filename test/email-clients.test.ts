@@ -11,7 +11,7 @@ import { runInProcess } from "./support/command-in-process.ts";
  * What Gmail, Outlook and Apple Mail make of the sample's email (by caniemail.com's data),
  * how big it is, and whether every mail service's merge tags survive MJML and minification.
  */
-const SAMPLE_SLUG = "china-japan-relations-reset";
+const SAMPLE_SLUG = "beijing-talks-resume";
 
 /**
  * Features caniemail lists as unsupported somewhere that the email uses on purpose. Each
@@ -41,7 +41,7 @@ const ALLOWED: Record<string, string> = {
 let sampleHtml: string;
 
 beforeAll(async () => {
-  const { dist } = await buildFixture("sample");
+  const { dist } = await buildFixture("east-asia-digest");
   sampleHtml = await readFile(path.join(dist, `email/${SAMPLE_SLUG}.html`), "utf8");
 }, 120_000);
 

@@ -9,7 +9,7 @@ let dist: string;
 const read = (file: string) => readFile(path.join(dist, file), "utf8");
 
 beforeAll(async () => {
-  ({ dist } = await buildFixture("sample"));
+  ({ dist } = await buildFixture("east-asia-digest"));
 }, 120_000);
 
 it("puts the sample episode's real audio facts in podcast.xml, read from the MP3 itself", async () => {
@@ -23,18 +23,18 @@ it("puts the sample episode's real audio facts in podcast.xml, read from the MP3
   expect(episode!.guid).toBe("7fff0468-575e-4747-a336-88080f06fd13");
   expect(episode!.duration).toBe(97);
   expect(episode!.enclosure).toEqual({
-    url: "https://castpress.example.org/media/audio/2025-01-16-china-japan-relations-reset.mp3",
+    url: "https://castpress.example.org/media/audio/2025-01-16-beijing-talks-resume.mp3",
     length: 389956,
     type: "audio/mpeg",
   });
   expect(episode!.podcastTranscripts).toEqual([
-    { url: "https://castpress.example.org/media/audio/2025-01-16-china-japan-relations-reset.vtt", type: "text/vtt", language: "en", rel: "captions" },
+    { url: "https://castpress.example.org/media/audio/2025-01-16-beijing-talks-resume.vtt", type: "text/vtt", language: "en", rel: "captions" },
   ]);
-  expect(episode!.podcastChapters?.url).toBe("https://castpress.example.org/episodes/china-japan-relations-reset/chapters.json");
+  expect(episode!.podcastChapters?.url).toBe("https://castpress.example.org/episodes/beijing-talks-resume/chapters.json");
 });
 
 it("publishes its three chapters beside the episode", async () => {
-  const chapters = JSON.parse(await read("episodes/china-japan-relations-reset/chapters.json"));
+  const chapters = JSON.parse(await read("episodes/beijing-talks-resume/chapters.json"));
   expect(chapters.version).toBe("1.2.0");
   expect(chapters.chapters.map((chapter: { startTime: number }) => chapter.startTime)).toEqual([37, 57, 72]);
   expect(chapters.chapters[2].title).toBe("Who met with the delegation?");

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { castpress, copyFixture, copySample, REPO_ROOT } from "./support/castpress-cli.ts";
+import { castpress, copyFixture, copyDigest, REPO_ROOT } from "./support/castpress-cli.ts";
 
 const GUARD = path.join(REPO_ROOT, "test/support/network-guard.mjs");
 
@@ -53,7 +53,7 @@ describe("castpress build with every outbound connection refused", () => {
   });
 
   it("builds the sample project and a remote-audio episode without a single attempt", async () => {
-    const sample = await copySample();
+    const sample = await copyDigest();
     const remote = await copyFixture("workflow");
     await writeFile(path.join(remote, "episodes/2025-01-17-remote-audio.md"), REMOTE_AUDIO_EPISODE);
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInProcess } from "./support/build-in-process.ts";
-import { copySample } from "./support/castpress-cli.ts";
+import { copyDigest } from "./support/castpress-cli.ts";
 import { chromiumAvailable, launchChromium } from "./support/chromium.ts";
 import { startServe, type ServeSession } from "./support/serve-session.ts";
 import { crawlSite } from "./support/site-crawl.ts";
@@ -12,7 +12,7 @@ import { crawlSite } from "./support/site-crawl.ts";
 const BASE_URL = "https://user.github.io/show/";
 
 async function sampleUnderPath(): Promise<string> {
-  const project = await copySample();
+  const project = await copyDigest();
   const config = path.join(project, "castpress.yaml");
   await writeFile(config, (await readFile(config, "utf8")).replace(/^baseUrl: .*$/m, `baseUrl: ${BASE_URL}`));
   return project;
@@ -37,10 +37,10 @@ describe("a publication under https://user.github.io/show/", () => {
   it("the crawl catches a link that escapes the path (negative control)", async () => {
     const page = path.join(project, "dist/index.html");
     const html = await readFile(page, "utf8");
-    await writeFile(page, html.replace("</body>", '<a href="/episodes/china-japan-relations-reset/">escapes</a></body>'));
+    await writeFile(page, html.replace("</body>", '<a href="/episodes/beijing-talks-resume/">escapes</a></body>'));
     const report = await crawlSite(path.join(project, "dist"), BASE_URL);
     await writeFile(page, html);
-    expect(report.problems).toEqual(["index.html: /episodes/china-japan-relations-reset/ — leaves the site's path /show/"]);
+    expect(report.problems).toEqual(["index.html: /episodes/beijing-talks-resume/ — leaves the site's path /show/"]);
   });
 });
 
@@ -64,7 +64,7 @@ describe.runIf(chromiumAvailable())("castpress serve under the path, in Chromium
     await tab.locator('input[type="search"]').fill("Evangelion");
     const result = tab.locator(".search-results li a").first();
     await result.waitFor();
-    expect(new URL(await result.evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe("/show/episodes/china-japan-relations-reset/");
+    expect(new URL(await result.evaluate((a) => (a as HTMLAnchorElement).href)).pathname).toBe("/show/episodes/beijing-talks-resume/");
     const [response] = await Promise.all([tab.waitForNavigation(), result.click()]);
     expect(response!.status()).toBe(200);
     expect(await tab.locator("h1").textContent()).toContain("China-Japan Relations Reset");

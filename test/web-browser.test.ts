@@ -9,8 +9,8 @@ import { serveStatic } from "./support/static-server.ts";
 
 // The pages' paths are the design's (shared/docs/design.md, "Outputs"), written out.
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const EPISODE = "/episodes/china-japan-relations-reset/";
-const OTHER_EPISODE = "/episodes/fukushima-seafood-talks/";
+const EPISODE = "/episodes/beijing-talks-resume/";
+const OTHER_EPISODE = "/episodes/seafood-import-talks/";
 
 describe.runIf(chromiumAvailable())("the sample archive in Chromium", () => {
   let dist: string;
@@ -18,7 +18,7 @@ describe.runIf(chromiumAvailable())("the sample archive in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    ({ dist } = await buildFixture("sample"));
+    ({ dist } = await buildFixture("east-asia-digest"));
     server = await serveStatic(dist);
     browser = await launchChromium();
   });

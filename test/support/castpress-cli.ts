@@ -43,8 +43,9 @@ export async function copyProject(source: string, label: string): Promise<string
 export const copyFixture = (name: string): Promise<string> => copyProject(path.join(FIXTURES, name), name);
 
 /**
- * A fresh copy of test/fixtures/sample/: the repository's sample project (castpress.yaml,
- * people.yaml, episodes/) frozen as a fixture, so tests check real content and still pass
- * after an author deletes or replaces the sample episodes.
+ * A fresh copy of test/fixtures/east-asia-digest/: a whole publication (castpress.yaml,
+ * people.yaml, three episodes quoting Chinese, Japanese and Korean, audio with chapters and a
+ * transcript) made from the repository's sample but under slugs of its own, so tests check real
+ * content and never depend on the sample episodes an author deletes.
  */
-export const copySample = (): Promise<string> => copyFixture("sample");
+export const copyDigest = (): Promise<string> => copyFixture("east-asia-digest");
