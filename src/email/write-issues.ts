@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Episode } from "../episode/episode.ts";
+import { fewAtOnce } from "../files/few-at-once.ts";
 import { emailHtml, emailText } from "../paths/output-paths.ts";
 import type { EmailRenderer, EmailSite } from "./render-email.ts";
 
@@ -27,29 +28,19 @@ export async function writeEmailIssues(renderer: EmailRenderer, episodes: readon
   const folders = new Set(episodes.flatMap(({ slug }) => [emailHtml(slug), emailText(slug)].map((url) => path.dirname(outputFile(output, url)))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   const warnings: (string | undefined)[] = [];
-  let next = 0;
-  let failed = false;
-  const writeNext = async (): Promise<void> => {
-    while (!failed && !signal?.aborted && next < episodes.length) {
-      const index = next++;
-      const episode = episodes[index]!;
-      try {
-        const issue = await renderer.render(episode, castpress);
-        warnings[index] = issue.clipWarning;
-        await Promise.all([
-          writeFile(outputFile(output, emailHtml(episode.slug)), issue.html),
-          writeFile(outputFile(output, emailText(episode.slug)), issue.text),
-        ]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  // Settled, not all: an error is given only once no issue is being written any more.
-  const writers = await Promise.allSettled(Array.from({ length: Math.min(AT_ONCE, episodes.length) }, writeNext));
-  const failure = writers.find((writer): writer is PromiseRejectedResult => writer.status === "rejected");
-  if (failure) throw failure.reason;
+  await fewAtOnce(
+    episodes,
+    AT_ONCE,
+    async (episode, index) => {
+      const issue = await renderer.render(episode, castpress);
+      warnings[index] = issue.clipWarning;
+      await Promise.all([
+        writeFile(outputFile(output, emailHtml(episode.slug)), issue.html),
+        writeFile(outputFile(output, emailText(episode.slug)), issue.text),
+      ]);
+    },
+    () => signal?.aborted ?? false,
+  );
   return warnings.filter((warning): warning is string => warning !== undefined);
 }
 

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
+import { fewAtOnce } from "../files/few-at-once.ts";
 import { episodePage } from "../paths/output-paths.ts";
 import { cacheDir } from "../paths/project-files.ts";
 
@@ -133,18 +134,8 @@ async function writeIndexFiles(index: pagefind.PagefindIndex, target: string, ca
 async function writeFiles(target: string, files: { path: string; content: Uint8Array }[]): Promise<void> {
   const destinations = files.map((file) => path.join(target, file.path));
   for (const folder of new Set(destinations.map((destination) => path.dirname(destination)))) await mkdir(folder, { recursive: true });
-  let next = 0;
-  const writeNext = async (): Promise<void> => {
-    while (next < files.length) {
-      const index = next++;
-      await writeFile(destinations[index]!, files[index]!.content);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITES_AT_ONCE, files.length) }, writeNext));
+  await fewAtOnce(files, 16, (file, index) => writeFile(destinations[index]!, file.content));
 }
-
-/** Enough to keep the disk and libuv's threads busy, few enough to stay far below the open-file limit. */
-const WRITES_AT_ONCE = 16;
 
 const CACHE_FILE = "index.json";
 
