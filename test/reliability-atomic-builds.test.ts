@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from "node:child_process";
-import { chmod, cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, statfs, symlink, writeFile } from "node:fs/promises";
+import { chmod, cp, lstat, stat, mkdir, mkdtemp, readdir, readFile, rm, statfs, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInProcess } from "./support/build-in-process.ts";
 import { castpress, copyFixture, copyProject, FIXTURES, REPO_ROOT, type CliResult } from "./support/castpress-cli.ts";
 import { snapshotTree } from "./support/tree-snapshot.ts";
@@ -152,6 +152,26 @@ describe("build never deletes what castpress did not make", () => {
 });
 
 describe("faults end in one clear message, leave the previous output whole, and never block the next build", () => {
+  // The author runs castpress from this checkout: a clone in a folder only root may open (as
+  // `mktemp -d` makes) would stop them before castpress starts, or hide its templates from
+  // Eleventy's file search. Each such folder above the checkout is opened to others (read and
+  // search) while these tests run, and put back after.
+  const closedFolders: { folder: string; mode: number }[] = [];
+  beforeAll(async () => {
+    if (!AUTHOR) return;
+    for (let folder = REPO_ROOT; ; folder = path.dirname(folder)) {
+      const { mode } = await stat(folder);
+      if ((mode & 0o005) !== 0o005) {
+        closedFolders.push({ folder, mode: mode & 0o7777 });
+        await chmod(folder, (mode & 0o7777) | 0o005);
+      }
+      if (folder === path.dirname(folder)) break;
+    }
+  });
+  afterAll(async () => {
+    for (const { folder, mode } of closedFolders) await chmod(folder, mode);
+  });
+
   it("a read-only dist/", async () => {
     const { project, before } = await builtThenEdited();
     const dist = path.join(project, "dist");
