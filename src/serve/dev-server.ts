@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { open, readFile, stat, type FileHandle } from "node:fs/promises";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
@@ -49,6 +49,8 @@ export class DevServer {
   private readonly clients = new Set<http.ServerResponse>();
   private status: PreviewStatus = { built: false, problems: [], episodes: [] };
   private listening = { host: "", port: 0 };
+  /** The build under way: it may have removed a file it is about to write again. */
+  private building: Promise<unknown> | undefined;
   private readonly server = http.createServer((request, response) => {
     this.handle(request, response).catch((error: Error) => {
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -84,6 +86,14 @@ export class DevServer {
     }
   }
 
+  /** Told of each build as it starts: a file missing while it runs is looked for again once it ends. */
+  buildStarted(build: Promise<unknown>): void {
+    const running = build.catch(() => undefined).finally(() => {
+      if (this.building === running) this.building = undefined;
+    });
+    this.building = running;
+  }
+
   close(): Promise<void> {
     for (const client of this.clients) client.end();
     return new Promise((resolve) => this.server.close(() => resolve()));
@@ -98,7 +108,7 @@ export class DevServer {
     if (pathname === "/__castpress/events") return this.subscribe(response);
     if (pathname === "/__castpress/client.js") {
       response.writeHead(200, { "content-type": CONTENT_TYPES[".js"]! });
-      return void createReadStream(CLIENT_SCRIPT).pipe(response);
+      return void createReadStream(CLIENT_SCRIPT).on("error", () => response.destroy()).pipe(response);
     }
     if (pathname === "/__castpress/status") return this.send(response, 200, ".json", JSON.stringify(this.publicStatus()));
     if (!this.status.built) return this.send(response, this.status.problems.length > 0 ? 500 : 503, ".html", this.inject(pendingPage(this.status.problems)));
@@ -135,17 +145,30 @@ export class DevServer {
     let file = path.join(this.output, pathname);
     if (path.relative(this.output, file).startsWith("..")) return this.send(response, 403, ".txt", "Forbidden");
     if ((await stat(file).catch(() => undefined))?.isDirectory()) file = path.join(file, "index.html");
-    const found = await stat(file).then((info) => info.isFile(), () => false);
-    if (!found) return this.serveNotFound(response);
-    const extension = path.extname(file);
-    if (extension === ".html") return this.send(response, 200, extension, this.inject(await readFile(file, "utf8")));
-    // Checked again at every reload, but sent again only when a build has rewritten it.
-    const { size, mtimeMs } = await stat(file);
-    const etag = `"${size}-${mtimeMs}"`;
-    const headers = { "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream", "cache-control": "no-cache", etag };
-    if (request.headers["if-none-match"] === etag) return void response.writeHead(304, headers).end();
-    response.writeHead(200, headers);
-    createReadStream(file).pipe(response);
+    // A rebuild rewrites a copied file by deleting it first (Eleventy's passthrough copy): one
+    // asked for in that moment is sent once the build has written it again.
+    let handle = await openFile(file);
+    if (!handle && this.building) {
+      await this.building;
+      handle = await openFile(file);
+    }
+    if (!handle) return this.serveNotFound(response);
+    // Read through the handle opened: a file deleted from here on is still read whole.
+    try {
+      const extension = path.extname(file);
+      if (extension === ".html") return this.send(response, 200, extension, this.inject(await handle.readFile("utf8")));
+      // Checked again at every reload, but sent again only when a build has rewritten it.
+      const { size, mtimeMs } = await handle.stat();
+      const etag = `"${size}-${mtimeMs}"`;
+      const headers = { "content-type": CONTENT_TYPES[extension] ?? "application/octet-stream", "cache-control": "no-cache", etag };
+      if (request.headers["if-none-match"] === etag) return void response.writeHead(304, headers).end();
+      response.writeHead(200, headers);
+      const stream = handle.createReadStream();
+      handle = undefined;
+      stream.on("error", () => response.destroy()).pipe(response);
+    } finally {
+      await handle?.close();
+    }
   }
 
   private async serveNotFound(response: http.ServerResponse): Promise<void> {
@@ -178,4 +201,14 @@ export class DevServer {
     const tag = '<script src="/__castpress/client.js"></script>';
     return html.includes("</body>") ? html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${tag}</body>`) : html + tag;
   }
+}
+
+/** The file opened for reading, if it is a file and there. */
+async function openFile(file: string): Promise<FileHandle | undefined> {
+  const handle = await open(file, "r").catch(() => undefined);
+  if (handle && !(await handle.stat()).isFile()) {
+    await handle.close();
+    return undefined;
+  }
+  return handle;
 }

@@ -37,7 +37,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   await rm(output, { recursive: true, force: true });
   // Media may sit anywhere in the project (castpress.yaml's art, an episode's ../media/x.mp3).
   const builder = new PreviewBuilder(root, output, server, log, (media) => watcher.add(media));
-  const builds = new BuildQueue(() => builder.build());
+  const builds = new BuildQueue(() => {
+    const build = builder.build();
+    server.buildStarted(build);
+    return build;
+  });
   const watcher = await watchProject(
     root,
     (change) => {
