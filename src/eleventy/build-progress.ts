@@ -1,7 +1,7 @@
 /**
- * On a terminal, a one-line count of the pages written so far, redrawn in place (the emails
- * are written beside them by the emails plugin, not through Eleventy). Silent in CI and when
- * output is piped, so logs stay clean.
+ * On a terminal, a one-line count of the pages Eleventy has written so far, redrawn in place
+ * (the episode pages and the emails are written beside them, by the episode-pages and emails
+ * plugins, not through Eleventy). Silent in CI and when output is piped, so logs stay clean.
  */
 export function buildProgress(eleventyConfig: any): void {
   const stream = process.stderr;

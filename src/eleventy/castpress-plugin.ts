@@ -1,13 +1,13 @@
 import { templateEnvironments } from "../rendering/template-environments.ts";
+import { addWebFilters } from "../web/web-filters.ts";
 import type { BuildOptions } from "./build-options.ts";
 import { buildProgress } from "./build-progress.ts";
 import { emails } from "./emails.ts";
+import { episodePages } from "./episode-pages.ts";
 import { episodesData } from "./episodes-data.ts";
 import { feeds } from "./feeds.ts";
 import { nunjucksCompiledOnce } from "./nunjucks-compiled-once.ts";
-import { searchIndex } from "./search-index.ts";
 import { webAssets } from "./web-assets.ts";
-import { webStructuredData } from "./web-structured-data.ts";
 
 /**
  * castpress is a few plugins over one set of episodes; each file under src/eleventy/ is one
@@ -22,13 +22,13 @@ export function castpress(eleventyConfig: any, options: BuildOptions): void {
   eleventyConfig.ignores.delete("**/node_modules/**");
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addPlugin(episodesData, options);
-  eleventyConfig.addPlugin(webStructuredData);
   eleventyConfig.addPlugin(webAssets);
-  eleventyConfig.addPlugin(searchIndex, options);
   eleventyConfig.addPlugin(buildProgress);
   const templates = templateEnvironments(options.root);
+  addWebFilters(templates.markup);
   eleventyConfig.setLibrary("njk", templates.markup);
   eleventyConfig.addPlugin(nunjucksCompiledOnce, { environment: templates.markup });
+  eleventyConfig.addPlugin(episodePages, { ...options, templates });
   eleventyConfig.addPlugin(emails, { ...options, templates });
   eleventyConfig.addPlugin(feeds, { ...options, templates });
 }

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Episode } from "../episode/episode.ts";
 import { fewAtOnce } from "../files/few-at-once.ts";
+import { outputFile } from "../paths/output-files.ts";
 import { emailHtml, emailText } from "../paths/output-paths.ts";
 import type { EmailRenderer, EmailSite } from "./render-email.ts";
 
@@ -43,6 +44,3 @@ export async function writeEmailIssues(renderer: EmailRenderer, episodes: readon
   );
   return warnings.filter((warning): warning is string => warning !== undefined);
 }
-
-/** A site path (`/email/x.html`, its slug percent-encoded) as a file of the output folder. */
-const outputFile = (output: string, url: string): string => path.join(output, decodeURIComponent(url));

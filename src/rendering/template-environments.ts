@@ -96,8 +96,8 @@ function addSharedFilters(environment: nunjucks.Environment, environments: Templ
   });
 }
 
-/** Renders one template of a block or a card; a failure names the template and the episode being rendered. */
-function renderTemplate(environment: nunjucks.Environment, template: string, context: Record<string, unknown>): string {
+/** Renders one template (a block, a card, a page); a failure names the template and the episode being rendered. */
+export function renderTemplate(environment: nunjucks.Environment, template: string, context: Record<string, unknown>): string {
   try {
     return environment.render(template, context);
   } catch (error) {
