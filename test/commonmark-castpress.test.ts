@@ -3,6 +3,7 @@ import type { Block, NoteBlock, ProseBlock, QuoteBlock, ReadingBlock, TimelineBl
 import type { PersonEntry } from "../src/episode/front-matter.ts";
 import { templateEnvironments } from "../src/rendering/template-environments.ts";
 import { episodeText, parseEpisodeText, testSite, type ParsedText } from "./support/episode-text.ts";
+import { bodyPlainText } from "../src/episode/plain-text.ts";
 
 /**
  * castpress's own syntax beside CommonMark's (commonmark.test.ts): each kind of block, the
@@ -180,7 +181,7 @@ describe("[[Person]] and chapter stamps beside Markdown", () => {
     );
     expect(lines).toEqual([]);
     expect(episode!.chapters).toEqual([{ title: "The one chapter", start: 50, id: "the-one-chapter" }]);
-    expect(episode!.plainText).toContain("[00:30] In a note");
+    expect(bodyPlainText(episode!)).toContain("[00:30] In a note");
   });
 });
 

@@ -36,8 +36,6 @@ export interface Episode {
   footnotes: Footnote[];
   /** Every distinct link in the body, in order: the numbered references of the plain text. */
   links: string[];
-  /** The whole body as plain text; its opening is the description of an episode without summary or subtitle. */
-  plainText: string;
 }
 
 /** A file of the project or a remote URL. */

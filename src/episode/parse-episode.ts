@@ -6,6 +6,7 @@ import { v5 as uuidv5 } from "uuid";
 import type { SiteConfig } from "../config/site-config.ts";
 import { peopleByName, validPeople, type LocatedPerson } from "./people-directory.ts";
 import { episodePage } from "../paths/output-paths.ts";
+import { withOwnStrings } from "../text/own-strings.ts";
 import { xmlSafeText } from "../text/xml-text.ts";
 import { languagesInUse } from "../language/site-languages.ts";
 import { ProblemList } from "../problems/problem.ts";
@@ -128,9 +129,9 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
     people: env.mentioned,
     footnotes,
     links: links.urls,
-    plainText: plainTextOf(sections),
   };
-  return { episode, problems, ownPeople, ownTags };
+  // Kept for the whole build: without this, every value cut out of the file keeps the whole file alive.
+  return { episode: withOwnStrings(episode), problems, ownPeople, ownTags };
 }
 
 /** A date that does not parse: a time without its offset is told what to add, anything else how to write a date. */
@@ -189,22 +190,4 @@ function chaptersOf(
     return [];
   }
   return chapters;
-}
-
-function plainTextOf(sections: Episode["sections"]): string {
-  const parts: string[] = [];
-  const walk = (blocks: Episode["sections"][number]["blocks"]): void => {
-    for (const block of blocks) {
-      if (block.kind === "prose") parts.push(block.text);
-      else if (block.kind === "quote") parts.push(block.original.text, block.translation?.text ?? "");
-      else if (block.kind === "timeline") block.meetings.forEach((meeting) => walk(meeting.blocks));
-      else if (block.kind === "note") walk(block.blocks);
-      else parts.push(...block.items.map((item) => item.text));
-    }
-  };
-  for (const section of sections) {
-    parts.push(section.title);
-    walk(section.blocks);
-  }
-  return parts.filter(Boolean).join("\n\n");
 }

@@ -1,4 +1,5 @@
 import type { Token } from "markdown-it";
+import type { Block, Episode } from "./episode.ts";
 import { personText, type PersonMention } from "./person-references.ts";
 
 /** Numbers every distinct link of an episode in order, for the plain text's `[n]` references. */
@@ -145,4 +146,32 @@ export function renderInlineText(tokens: Token[], links: LinkList): string {
     }
   }
   return text;
+}
+
+/**
+ * The body as plain text, section titles and the text of every block in order, paragraphs
+ * apart: its opening is the description of an episode without summary or subtitle. Made when
+ * asked rather than kept with the episode, where it doubled the text every episode holds for
+ * the whole build; it stops once it has `enough` characters (counting runs of white space as one).
+ */
+export function bodyPlainText(episode: Pick<Episode, "sections">, enough = Infinity): string {
+  const parts: string[] = [];
+  let length = 0;
+  const add = (text: string | undefined): boolean => {
+    if (text) {
+      parts.push(text);
+      length += text.replace(/\s+/g, " ").length + 1;
+    }
+    return length >= enough;
+  };
+  const walk = (blocks: Block[]): boolean =>
+    blocks.some((block) => {
+      if (block.kind === "prose") return add(block.text);
+      if (block.kind === "quote") return add(block.original.text) || add(block.translation?.text);
+      if (block.kind === "timeline") return block.meetings.some((meeting) => walk(meeting.blocks));
+      if (block.kind === "note") return walk(block.blocks);
+      return block.items.some((item) => add(item.text));
+    });
+  episode.sections.some((section) => add(section.title) || walk(section.blocks));
+  return parts.join("\n\n");
 }

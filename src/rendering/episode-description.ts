@@ -1,4 +1,5 @@
 import type { Episode } from "../episode/episode.ts";
+import { bodyPlainText } from "../episode/plain-text.ts";
 import { truncateUtf8 } from "../text/xml-text.ts";
 
 /** Apple Podcasts' limit for an episode's description, which every output keeps to. */
@@ -12,7 +13,7 @@ const BODY_OPENING_BYTES = 300;
  * when there is no subtitle) the email's preheader. The `summary` as written, else the
  * `subtitle`, else the opening of the body (docs/episode-format.md).
  */
-export function episodeDescription(episode: Pick<Episode, "summary" | "subtitle" | "plainText">): string {
-  const chosen = episode.summary ?? episode.subtitle ?? truncateUtf8(episode.plainText.replace(/\s+/g, " ").trim(), BODY_OPENING_BYTES);
+export function episodeDescription(episode: Pick<Episode, "summary" | "subtitle" | "sections">): string {
+  const chosen = episode.summary ?? episode.subtitle ?? truncateUtf8(bodyPlainText(episode, BODY_OPENING_BYTES).replace(/\s+/g, " ").trim(), BODY_OPENING_BYTES);
   return truncateUtf8(chosen, DESCRIPTION_MAX_BYTES);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block, Meeting } from "../../src/episode/episode.ts";
 import { episodeText, parseEpisodeText } from "../support/episode-text.ts";
+import { bodyPlainText } from "../../src/episode/plain-text.ts";
 
 const PEOPLE = [{ name: "Takaichi Sanae", native: "高市早苗", lang: "ja" }];
 
@@ -15,8 +16,8 @@ describe("a meeting's with=", () => {
     expect(lines).toEqual([]);
     const [meeting] = meetingsOf(episode!.sections.flatMap((section) => section.blocks));
     expect(meeting!.withPerson).toEqual({ person: expect.objectContaining({ name: "Takaichi Sanae", native: "高市早苗" }), first: true });
-    expect(episode!.plainText).toContain("Later, Takaichi Sanae spoke.");
-    expect(episode!.plainText).not.toContain("(高市早苗)");
+    expect(bodyPlainText(episode!)).toContain("Later, Takaichi Sanae spoke.");
+    expect(bodyPlainText(episode!)).not.toContain("(高市早苗)");
     expect(episode!.people.map((person) => person.name)).toEqual(["Takaichi Sanae"]);
   });
 
@@ -25,7 +26,7 @@ describe("a meeting's with=", () => {
       episodeText('\n[[Takaichi Sanae]] arrived.\n\n::: meeting date=2025-10-30 with="Takaichi Sanae"\nThey met.\n:::\n'),
       { people: PEOPLE },
     );
-    expect(episode!.plainText).toContain("Takaichi Sanae (高市早苗) arrived.");
+    expect(bodyPlainText(episode!)).toContain("Takaichi Sanae (高市早苗) arrived.");
     expect(meetingsOf(episode!.sections.flatMap((section) => section.blocks))[0]!.withPerson?.first).toBe(false);
   });
 
