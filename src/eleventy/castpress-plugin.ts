@@ -1,3 +1,4 @@
+import { BackgroundWrites } from "../files/background-writes.ts";
 import { templateEnvironments } from "../rendering/template-environments.ts";
 import { addWebFilters } from "../web/web-filters.ts";
 import type { BuildOptions } from "./build-options.ts";
@@ -15,7 +16,9 @@ import { webAssets } from "./web-assets.ts";
  * data, parsed once by castpress (episodes-data): Eleventy never reads them as templates,
  * and `castpress serve` watches them itself.
  */
-export function castpress(eleventyConfig: any, options: BuildOptions): void {
+export function castpress(eleventyConfig: any, buildOptions: BuildOptions): void {
+  // castpress build and serve stop these writes when a build fails; a bare Eleventy run has no one to tell.
+  const options = { ...buildOptions, backgroundWrites: buildOptions.backgroundWrites ?? new BackgroundWrites() };
   eleventyConfig.setTemplateFormats(["njk"]);
   // In a publication castpress's templates are under node_modules/castpress/, which Eleventy
   // skips by default, as it skips what the project's .gitignore names (node_modules/ too).

@@ -1,4 +1,4 @@
-import { BackgroundWrites } from "../files/background-writes.ts";
+import type { BackgroundWrites } from "../files/background-writes.ts";
 import { mjmlCacheDir } from "../email/compile-mjml.ts";
 import { addEmailFilters } from "../email/email-filters.ts";
 import { EmailRenderer, type EmailSite } from "../email/render-email.ts";
@@ -9,6 +9,8 @@ import type { BuildOptions } from "./build-options.ts";
 import { BUILD_DATA_EVENT } from "./episodes-data.ts";
 
 export interface EmailsOptions extends BuildOptions {
+  /** One for all of castpress's plugins: its writes run one after another, the episode pages first. */
+  backgroundWrites: BackgroundWrites;
   templates: TemplateEnvironments;
 }
 
@@ -25,8 +27,7 @@ export function emails(eleventyConfig: any, options: EmailsOptions): void {
   addEmailFilters(options.templates);
   const renderer = new EmailRenderer(options.templates, mjmlCacheDir(options.root));
   let writing: Promise<string[]> | undefined;
-  // castpress build and serve stop them when the build fails; a bare Eleventy run has no one to tell.
-  const writes = options.backgroundWrites ?? new BackgroundWrites();
+  const writes = options.backgroundWrites;
 
   // Each build announces its data once, after Eleventy has its output folder: the writing starts then.
   eleventyConfig.on(BUILD_DATA_EVENT, (data: CastpressData) => {

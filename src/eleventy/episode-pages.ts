@@ -1,5 +1,5 @@
 import path from "node:path";
-import { BackgroundWrites } from "../files/background-writes.ts";
+import type { BackgroundWrites } from "../files/background-writes.ts";
 import { cacheDir } from "../paths/project-files.ts";
 import type { CastpressData } from "../project/castpress-data.ts";
 import type { TemplateEnvironments } from "../rendering/template-environments.ts";
@@ -9,6 +9,8 @@ import type { BuildOptions } from "./build-options.ts";
 import { BUILD_DATA_EVENT } from "./episodes-data.ts";
 
 export interface EpisodePagesOptions extends BuildOptions {
+  /** One for all of castpress's plugins: its writes run one after another, the episode pages first. */
+  backgroundWrites: BackgroundWrites;
   templates: TemplateEnvironments;
 }
 
@@ -22,11 +24,11 @@ export interface EpisodePagesOptions extends BuildOptions {
  * indexes on the second core while the rest is rendered.
  */
 export function episodePages(eleventyConfig: any, options: EpisodePagesOptions): void {
-  // castpress build and serve stop them when the build fails; a bare Eleventy run has no one to tell.
-  const writes = options.backgroundWrites ?? new BackgroundWrites();
+  const writes = options.backgroundWrites;
   let data: CastpressData | undefined;
   let build: BuildEvent | undefined;
-  let writing: { pages: Promise<void>; index: StreamedIndex | undefined } | undefined;
+  /** This build's pages and then its search index, made as soon as the pages are written. */
+  let writing: { indexed: Promise<void>; index: StreamedIndex | undefined } | undefined;
 
   // The writing starts once both are known, the build's data and its run mode, whichever comes first.
   const start = (): void => {
@@ -40,9 +42,11 @@ export function episodePages(eleventyConfig: any, options: EpisodePagesOptions):
     const pages = writes.add((signal) =>
       writeEpisodePages(options.templates.markup, pageData.render.episodePages, { castpress: pageData, output, signal, written: (file, html) => index?.add(file, html) }),
     );
+    // Pagefind builds the index in its own process, on the second core, while the emails are written.
+    const indexed = pages.then(() => index?.write(path.join(output, "pagefind"), cacheDir(options.root, "pagefind")));
     // Its error is the build's, raised at eleventy.after; until then it must not count as unhandled.
-    pages.catch(() => undefined);
-    writing = { pages, index };
+    indexed.catch(() => undefined);
+    writing = { indexed, index };
     data = build = undefined;
   };
   eleventyConfig.on(BUILD_DATA_EVENT, (built: CastpressData) => {
@@ -54,13 +58,12 @@ export function episodePages(eleventyConfig: any, options: EpisodePagesOptions):
     start();
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories }: BuildEvent) => {
+  eleventyConfig.on("eleventy.after", async () => {
     const current = writing;
     writing = undefined;
     if (!current) return;
     try {
-      await current.pages;
-      await current.index?.write(path.join(directories.output, "pagefind"), cacheDir(options.root, "pagefind"));
+      await current.indexed;
     } finally {
       // Pagefind runs as a child process; closing it lets `castpress build` exit.
       if (current.index) await closeSearchIndexing();
