@@ -66,7 +66,37 @@ export function describeError(error: unknown): string[] {
   // The innermost error says what went wrong; the wrappers (Eleventy's, Nunjucks') say where in castpress's own templates.
   const innermost = chain.findLast((link) => link instanceof Error && link.message) ?? chain.at(-1);
   const reason = withoutTemplateTrail(innermost instanceof Error ? innermost.message : String(innermost ?? "")) || "an unknown error";
+  const messages = chain.map((link) => (link instanceof Error ? link.message : ""));
+  const template = templateLocation(messages);
+  if (template) {
+    const rendering = messages.map((message) => RENDERING.exec(message)?.[1]).find(Boolean);
+    const at = `${displayPath(template.file)}${template.line ? `:${template.line}` : ""}`;
+    return [`${[at, doing, reason].filter(Boolean).join(": ")}${rendering ? ` (while rendering ${rendering})` : ""} — fix the template, then run the command again`];
+  }
   return [[doing, reason].filter(Boolean).join(": ")];
+}
+
+/** castpress's own wrapper of a template's failure (src/rendering/template-environments.ts). */
+const RENDERING = /failed while rendering (\S+?):/;
+
+/**
+ * Where in the templates a Nunjucks error happened: the last "(file) [Line n, Column m]" of its
+ * trail, the innermost template. A compile error (an unknown filter) has the file but no line.
+ * Nunjucks counts lines from 0 for an error while rendering (a JavaScript error, or one from an
+ * included template) and from 1 for a syntax error; the line given here counts from 1.
+ */
+function templateLocation(messages: string[]): { file: string; line?: number } | undefined {
+  let found: { file: string; line?: number } | undefined;
+  for (const message of messages) {
+    for (const [, file, line, next] of message.matchAll(/\(((?:\.{0,2}\/)[^()]*?\.njk)\)(?: \[Line (\d+), Column \d+\])?(?=(?:[ \t]*\n\s*([^\n]*))?)/g)) {
+      const fromZero = /^(?:Error:|Template render error:)/.test(next ?? "");
+      // A line given further out for the same file stands until a deeper one is given.
+      const known = found && found.file === file ? found.line : undefined;
+      const at = line ? Number(line) + (fromZero ? 1 : 0) : known;
+      found = { file: file!, ...(at !== undefined && { line: at }) };
+    }
+  }
+  return found;
 }
 
 /** Hints for the faults of the file system an author can meet, by Node's error code. */
@@ -123,6 +153,8 @@ function withoutTemplateTrail(message: string): string {
       .filter((line) => line && line !== ":")
       .join("\n"),
   )
+    .replace(/\S+ failed while rendering \S+?: /g, "")
+    .replace(/\[Line \d+, Column \d+\]\s*/g, "")
     .replace(/:(\s*:)+/g, ":")
     .replace(/:$/, "");
 }

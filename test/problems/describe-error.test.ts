@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { AuthorError, describeError, during } from "../../src/problems/describe-error.ts";
+import { AuthorError, describeError, during, StepFailed } from "../../src/problems/describe-error.ts";
 import { InputError } from "../../src/problems/problem.ts";
 
 const systemError = (code: string, syscall: string, file?: string): NodeJS.ErrnoException =>
@@ -33,5 +33,51 @@ describe("describing a failure to the author", () => {
     const wrapped = Object.assign(new Error("outer"), { originalError: new InputError(problems) });
     expect(describeError(wrapped)).toEqual(["episodes/a.md:4: bad — fix it"]);
     expect(describeError(new AuthorError("dist", "is a file", "give a folder"))).toEqual(["dist: is a file — give a folder"]);
+  });
+});
+
+describe("a failure in a template", () => {
+  // Real Nunjucks errors, from an environment over a folder of templates as a project's would be.
+  const templatesIn = async (files: Record<string, string>) => {
+    const { mkdtemp, mkdir, writeFile } = await import("node:fs/promises");
+    const os = await import("node:os");
+    const { default: nunjucks } = await import("nunjucks");
+    const folder = await mkdtemp(path.join(os.tmpdir(), "castpress-templates-"));
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
+      await writeFile(path.join(folder, name), text);
+    }
+    return { folder, environment: new nunjucks.Environment(new nunjucks.FileSystemLoader(folder)) };
+  };
+
+  it("names the template and the line where it failed, the innermost one of an include", async () => {
+    const { folder, environment } = await templatesIn({
+      "layouts/page.njk": "<h1>Title</h1>\n{% include 'partials/facts.njk' %}\n",
+      "partials/facts.njk": "<p>\n{{ episode.title() }}\n</p>\n",
+    });
+    const error = (() => {
+      try {
+        environment.render("layouts/page.njk", { episode: { title: "A title" } });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    const [line] = describeError(new StepFailed("writing the site into dist/", "dist", error));
+    // The folder is outside the working directory, so it is named in full.
+    expect(line!.startsWith(`${path.join(folder, "partials/facts.njk")}:2: writing the site into dist/ failed: Unable to call`)).toBe(true);
+    expect(line).toMatch(/not a function — fix the template, then run the command again$/);
+  });
+
+  it("names the template of an unknown filter, which Nunjucks reports without a line", async () => {
+    const { folder, environment } = await templatesIn({ "blocks/quote/web.njk": "{{ block.speaker | noSuchFilter }}" });
+    const error = (() => {
+      try {
+        environment.render("blocks/quote/web.njk", { block: { speaker: "Someone" } });
+      } catch (caught) {
+        return new Error(`templates/blocks/quote/web.njk failed while rendering episodes/a.md: ${(caught as Error).message}`, { cause: caught });
+      }
+    })();
+    const [line] = describeError(error);
+    expect(line).toBe(`${path.join(folder, "blocks/quote/web.njk")}: filter not found: noSuchFilter (while rendering episodes/a.md) — fix the template, then run the command again`);
   });
 });
