@@ -1,4 +1,5 @@
 import path from "node:path";
+import { TEMPLATES_DIR } from "../paths/package-files.ts";
 import { formatProblem, InputError } from "./problem.ts";
 
 /**
@@ -71,7 +72,12 @@ export function describeError(error: unknown): string[] {
   if (template) {
     const rendering = messages.map((message) => RENDERING.exec(message)?.[1]).find(Boolean);
     const at = `${displayPath(template.file)}${template.line ? `:${template.line}` : ""}`;
-    return [`${[at, doing, reason].filter(Boolean).join(": ")}${rendering ? ` (while rendering ${rendering})` : ""} — fix the template, then run the command again`];
+    // castpress's own templates are not the author's to edit: what they were given is the likelier fault.
+    const own = !path.relative(TEMPLATES_DIR, template.file).startsWith("..");
+    const hint = own
+      ? "castpress's own template failed: if a template in your templates/ folder includes it, check what yours gives it; otherwise please report it"
+      : "fix the template, then run the command again";
+    return [`${[at, doing, reason].filter(Boolean).join(": ")}${rendering ? ` (while rendering ${rendering})` : ""} — ${hint}`];
   }
   return [[doing, reason].filter(Boolean).join(": ")];
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AuthorError, describeError, during, StepFailed } from "../../src/problems/describe-error.ts";
 import { InputError } from "../../src/problems/problem.ts";
+import { TEMPLATES_DIR } from "../../src/paths/package-files.ts";
 
 const systemError = (code: string, syscall: string, file?: string): NodeJS.ErrnoException =>
   Object.assign(new Error(`${code}: something, ${syscall} '${file}'`), { code, syscall, ...(file && { path: file }) });
@@ -79,5 +80,14 @@ describe("a failure in a template", () => {
     })();
     const [line] = describeError(error);
     expect(line).toBe(`${path.join(folder, "blocks/quote/web.njk")}: filter not found: noSuchFilter (while rendering episodes/a.md) — fix the template, then run the command again`);
+  });
+
+  it("does not ask the author to edit castpress's own template", () => {
+    const file = path.join(TEMPLATES_DIR, "partials/episode-body.njk");
+    const error = new Error(`(${file}) [Line 4, Column 3]\n  Error: Cannot read properties of undefined (reading 'length')`);
+    const [line] = describeError(new StepFailed("writing the site into dist/", "dist", error));
+    expect(line).toContain("partials/episode-body.njk:5: writing the site into dist/ failed: Cannot read properties of undefined");
+    expect(line).toContain("castpress's own template failed");
+    expect(line).not.toContain("fix the template");
   });
 });
