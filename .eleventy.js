@@ -1,6 +1,14 @@
-// Node 20 runs no TypeScript on its own: register tsx, then load the real config.
-import { register } from "tsx/esm/api";
+import { existsSync } from "node:fs";
 
-register();
-const { default: castpress } = await import("./eleventy.config.ts");
-export default castpress;
+// A bare `npx @11ty/eleventy`: the config as castpress was packed (compiled, scripts/pack.mjs),
+// or in a checkout as it is, through tsx, since Node 20 runs no TypeScript on its own.
+const compiled = new URL("./lib/eleventy.config.js", import.meta.url);
+let config;
+if (existsSync(compiled)) {
+  config = await import(compiled.href);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  config = await import("./eleventy.config.ts");
+}
+export default config.default;

@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { appendFile, mkdtemp, readdir, readFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, readFile, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -12,7 +12,8 @@ import { crawlSite } from "./support/site-crawl.ts";
  * castpress as an author gets it while it is not on the npm registry (README, "Your own
  * publication"): `npm pack` in the clone, `npm run init -- ../my-show` from the clone with a
  * base URL holding a path, the tarball installed into that new publication, then every command
- * run from that install, which has no devDependency (no vitest, no TypeScript compiler).
+ * run from that install, which has no devDependency (no vitest, no TypeScript compiler, no
+ * tsx: the package carries its code compiled to JavaScript).
  *
  * npm installs with --prefer-offline: packages come from npm's cache when it holds them. Not
  * --offline, because `npm ci` caches the tarballs but not the registry's package documents
@@ -26,6 +27,9 @@ const npm = (args: string[], cwd: string) => run("npm", [...args, ...NPM_FLAGS],
 /** The installed `castpress` command, as `npx castpress` finds it in a publication. */
 const castpress = (args: string[], cwd: string) => run("npx", ["--no", "--", "castpress", ...args], { cwd, env: { ...process.env, CI: "true" } });
 
+/** What `npm pack` reads from a checkout: the package's files and what compiles them. */
+const PACKAGE_SOURCES = ["package.json", "package-lock.json", "README.md", "tsconfig.json", "tsconfig.build.json", "scripts/pack.mjs", "bin", "src", "templates", ".eleventy.js", "eleventy.config.ts"];
+
 let work: string;
 let tarball: string;
 let packed: string[];
@@ -34,7 +38,12 @@ let publication: string;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), "castpress-package-"));
-  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: REPO_ROOT });
+  // Packed from a copy: packing compiles castpress into lib/, which must not appear in the
+  // checkout while other tests run its CLI.
+  const source = path.join(work, "source");
+  for (const entry of PACKAGE_SOURCES) await cp(path.join(REPO_ROOT, entry), path.join(source, entry), { recursive: true });
+  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(source, "node_modules"));
+  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: source });
   const [pack] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
   tarball = path.join(work, pack.filename);
   packed = pack.files.map((file) => file.path);
@@ -47,10 +56,14 @@ beforeAll(async () => {
 }, 600_000);
 
 describe("castpress as a package", () => {
-  it("publishes only what an installed copy runs: bin, src, templates and the Eleventy config", () => {
-    const outside = packed.filter((file) => !/^(bin|src|templates)\//.test(file) && !["package.json", "README.md", "eleventy.config.ts", ".eleventy.js", "npm-shrinkwrap.json"].includes(file));
+  it("publishes only what an installed copy runs: bin, the code compiled to JavaScript, templates and the Eleventy config", () => {
+    const outside = packed.filter((file) => !/^(bin|lib|templates)\//.test(file) && !["package.json", "README.md", ".eleventy.js", "npm-shrinkwrap.json"].includes(file));
     expect(outside).toEqual([]);
     expect(packed).toContain("bin/castpress.js");
+    expect(packed).toContain("lib/src/cli/main.js");
+    expect(packed).toContain("lib/src/serve/client.js");
+    expect(packed).toContain("lib/eleventy.config.js");
+    expect(packed.filter((file) => file.endsWith(".ts"))).toEqual([]);
     expect(packed).toContain("templates/init/castpress.yaml.njk");
     expect(packed.some((file) => file.startsWith("test/") || file.startsWith("episodes/"))).toBe(false);
   });
@@ -60,11 +73,13 @@ describe("castpress as a package", () => {
     expect(installWarnings).not.toMatch(/EBADENGINE/);
   });
 
-  it("runs without devDependencies: no vitest, no TypeScript compiler installed", async () => {
+  it("runs without devDependencies: no vitest, no TypeScript compiler or loader installed", async () => {
     const installed = await readdir(path.join(publication, "node_modules"));
     expect(installed).toContain("castpress");
     expect(installed).not.toContain("vitest");
     expect(installed).not.toContain("typescript");
+    expect(installed).not.toContain("tsx");
+    expect(installed).not.toContain("esbuild");
   });
 });
 

@@ -1,18 +1,23 @@
+import { execFile } from "node:child_process";
 import { cp, mkdir, symlink } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 
-/** What `bin/castpress.js` needs at run time, below the package root. */
-const RUNTIME_ENTRIES = ["bin", "src", "templates", "eleventy.config.ts", ".eleventy.js", "package.json"];
+/** What `npm pack` reads: castpress's code, what compiles it, and its templates. */
+const PACKAGE_SOURCES = ["bin", "src", "templates", "eleventy.config.ts", ".eleventy.js", "package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "scripts/pack.mjs"];
 
 /**
  * A copy of castpress's code as it is when the bench starts, with the checkout's node_modules
  * linked in. Every build in the run uses this one version, and `castpress serve`, which
  * restarts itself when its own source changes, is not restarted by edits made to the
- * checkout while the bench runs. Returns the copy's bin/castpress.js.
+ * checkout while the bench runs. It is compiled to JavaScript as `npm pack` compiles it
+ * (scripts/pack.mjs), so the bench measures what an installed castpress runs. Returns the
+ * copy's bin/castpress.js.
  */
 export async function snapshotCastpress(repoRoot: string, dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
-  await Promise.all(RUNTIME_ENTRIES.map((entry) => cp(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true })));
+  await Promise.all(PACKAGE_SOURCES.map((entry) => cp(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true })));
   await symlink(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
+  await promisify(execFile)(process.execPath, [path.join(dir, "scripts/pack.mjs"), "prepare"]);
   return path.join(dir, "bin/castpress.js");
 }

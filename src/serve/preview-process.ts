@@ -1,9 +1,9 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { watch, type FSWatcher } from "chokidar";
-import { SOURCE_DIR } from "../paths/package-files.ts";
+import { SOURCE_DIR, SOURCE_EXTENSION } from "../paths/package-files.ts";
 
-const WORKER = path.join(SOURCE_DIR, "serve/preview-worker.ts");
+const WORKER = path.join(SOURCE_DIR, `serve/preview-worker${SOURCE_EXTENSION}`);
 
 /**
  * The preview in a child process (preview-worker.ts), started again when castpress's own
@@ -40,8 +40,9 @@ export class PreviewProcess {
   }
 
   private launch(): void {
-    // tsx is castpress's own dependency: resolve it from here, not from the author's project.
-    const worker = fork(WORKER, this.args, { execArgv: ["--import", import.meta.resolve("tsx")], stdio: "inherit" });
+    // In a checkout the worker is TypeScript: tsx, resolved from castpress rather than from the author's project.
+    const execArgv = SOURCE_EXTENSION === ".ts" ? ["--import", import.meta.resolve("tsx")] : [];
+    const worker = fork(WORKER, this.args, { execArgv, stdio: "inherit" });
     this.worker = worker;
     // Ctrl+C in a terminal reaches the worker too, and may stop it before this process hears of it.
     worker.once("exit", (code, signal) => {
@@ -51,7 +52,7 @@ export class PreviewProcess {
   }
 
   private onSourceChange(file: string): void {
-    if (!file.endsWith(".ts") || this.restarting) return;
+    if (!file.endsWith(SOURCE_EXTENSION) || this.restarting) return;
     console.log(`castpress serve: ${path.relative(SOURCE_DIR, file)} changed, restarting`);
     this.restarting = this.stopWorker().then(() => {
       this.launch();
