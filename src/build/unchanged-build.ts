@@ -3,6 +3,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
 import { statSignature, type ContentHashes } from "../files/content-hashes.ts";
+import { fewAtOnce } from "../files/few-at-once.ts";
 import { SOURCE_DIR, TEMPLATES_DIR } from "../paths/package-files.ts";
 import { cacheDir, CONFIG_FILES, EPISODES_DIR } from "../paths/project-files.ts";
 import type { Project } from "../project/load-project.ts";
@@ -28,6 +29,9 @@ export interface BuildRecord {
   files: OutputFile[];
 }
 
+/** Files hashed at once. */
+const FILES_AT_ONCE = 16;
+
 /**
  * What a build's output depends on, as one hash taken before anything is parsed: the content
  * of castpress's own code and templates, the project's templates, config and people
@@ -36,7 +40,11 @@ export interface BuildRecord {
 export async function inputFingerprint(root: string, options: { drafts: boolean }, hashes: ContentHashes): Promise<string> {
   const folders = [SOURCE_DIR, TEMPLATES_DIR, path.join(root, "templates"), path.join(root, EPISODES_DIR)];
   const files = [...(await Promise.all(folders.map(filesBelow))).flat(), ...CONFIG_FILES.map((file) => path.join(root, file))];
-  const contents = await Promise.all(files.map((file) => hashes.of(file)));
+  // A few files open at a time: all of them at once ran out of file descriptors (macOS allows 256).
+  const contents: (string | undefined)[] = [];
+  await fewAtOnce(files, FILES_AT_ONCE, async (file, index) => {
+    contents[index] = await hashes.of(file);
+  });
   const hash = createHash("sha256").update(JSON.stringify(options));
   files.forEach((file, index) => hash.update(`${file}\0${contents[index] ?? "none"}\0`));
   return hash.digest("hex");
