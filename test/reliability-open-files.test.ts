@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { copyFixture, REPO_ROOT } from "./support/castpress-cli.ts";
 
 // macOS lets a process open 256 files unless told otherwise. An archive of more episodes than
-// that must build there: castpress may not open every file at once.
-const OPEN_FILES = 64;
-const EPISODES = 150;
+// that must build there: castpress may not open every file at once. (Far below it, Node.js's
+// own module loader runs out first.)
+const OPEN_FILES = 256;
+const EPISODES = 300;
 
 describe(`an archive of ${EPISODES} episodes, with at most ${OPEN_FILES} open files`, () => {
   it("builds, checks and builds again after an edit", async () => {
@@ -16,7 +17,7 @@ describe(`an archive of ${EPISODES} episodes, with at most ${OPEN_FILES} open fi
     const [first] = (await readdir(path.join(project, "episodes"))).filter((name) => name.endsWith(".md"));
     const text = await readFile(path.join(project, "episodes", first!), "utf8");
     for (let day = 1; day <= EPISODES; day++) {
-      const date = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
+      const date = new Date(Date.UTC(2023, 0, day)).toISOString().slice(0, 10);
       const episode = text.replace(/^date: .*$/m, `date: ${date}`).replace(/^guid: .*\n/m, "");
       await writeFile(path.join(project, "episodes", `${date}-episode-${day}.md`), episode);
     }
