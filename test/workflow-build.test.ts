@@ -74,7 +74,7 @@ describe("castpress build", () => {
     await writeFile(path.join(project, "templates/blocks/quote/web.njk"), "{{ block.speaker | noSuchFilter }}");
     const result = await castpress(["build"], { cwd: project });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^templates\/blocks\/quote\/web\.njk: .*filter not found: noSuchFilter \(while rendering episodes\/2025-01-16-first-episode\.md\) — fix the template/);
+    expect(result.stderr).toMatch(/^templates\/blocks\/quote\/web\.njk:1: .*filter not found: noSuchFilter \(while rendering episodes\/2025-01-16-first-episode\.md\) — fix the template/);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     noStackTrace(result.stderr + result.stdout);
     expect(await snapshotTree(dist)).toEqual(before);

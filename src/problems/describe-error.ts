@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { TEMPLATES_DIR } from "../paths/package-files.ts";
 import { formatProblem, InputError } from "./problem.ts";
@@ -71,7 +72,8 @@ export function describeError(error: unknown): string[] {
   const template = templateLocation(messages);
   if (template) {
     const rendering = messages.map((message) => RENDERING.exec(message)?.[1]).find(Boolean);
-    const at = `${displayPath(template.file)}${template.line ? `:${template.line}` : ""}`;
+    const line = template.line ?? unknownFilterLine(template.file, reason);
+    const at = `${displayPath(template.file)}${line ? `:${line}` : ""}`;
     // castpress's own templates are not the author's to edit: what they were given is the likelier fault.
     const own = !path.relative(TEMPLATES_DIR, template.file).startsWith("..");
     const hint = own
@@ -80,6 +82,23 @@ export function describeError(error: unknown): string[] {
     return [`${[at, doing, reason].filter(Boolean).join(": ")}${rendering ? ` (while rendering ${rendering})` : ""} — ${hint}`];
   }
   return [[doing, reason].filter(Boolean).join(": ")];
+}
+
+/**
+ * Nunjucks names an unknown filter without its line (it finds out while compiling): the first
+ * line of the template that applies a filter of that name.
+ */
+function unknownFilterLine(file: string, reason: string): number | undefined {
+  const filter = /^filter not found: ([\w$]+)$/.exec(reason)?.[1];
+  if (!filter) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const index = text.split("\n").findIndex((line) => new RegExp(`\\|\\s*${filter.replace(/\$/g, "\\$")}\\b`).test(line));
+  return index >= 0 ? index + 1 : undefined;
 }
 
 /** castpress's own wrapper of a template's failure (src/rendering/template-environments.ts). */

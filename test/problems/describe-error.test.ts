@@ -69,8 +69,8 @@ describe("a failure in a template", () => {
     expect(line).toMatch(/not a function — fix the template, then run the command again$/);
   });
 
-  it("names the template of an unknown filter, which Nunjucks reports without a line", async () => {
-    const { folder, environment } = await templatesIn({ "blocks/quote/web.njk": "{{ block.speaker | noSuchFilter }}" });
+  it("names the template and the line of an unknown filter, which Nunjucks reports without a line", async () => {
+    const { folder, environment } = await templatesIn({ "blocks/quote/web.njk": "<blockquote>\n<p>{{ block.text }}</p>\n<footer>{{ block.speaker | noSuchFilter }}</footer>\n</blockquote>\n" });
     const error = (() => {
       try {
         environment.render("blocks/quote/web.njk", { block: { speaker: "Someone" } });
@@ -79,7 +79,7 @@ describe("a failure in a template", () => {
       }
     })();
     const [line] = describeError(error);
-    expect(line).toBe(`${path.join(folder, "blocks/quote/web.njk")}: filter not found: noSuchFilter (while rendering episodes/a.md) — fix the template, then run the command again`);
+    expect(line).toBe(`${path.join(folder, "blocks/quote/web.njk")}:3: filter not found: noSuchFilter (while rendering episodes/a.md) — fix the template, then run the command again`);
   });
 
   it("does not ask the author to edit castpress's own template", () => {
