@@ -1,9 +1,10 @@
 import { execFile, spawn } from "node:child_process";
-import { appendFile, cp, mkdtemp, readdir, readFile, symlink } from "node:fs/promises";
+import { appendFile, mkdtemp, readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { copyForPacking } from "../scripts/bench/castpress-snapshot.ts";
 import { REPO_ROOT } from "./support/castpress-cli.ts";
 import { eventually } from "./support/serve-session.ts";
 import { crawlSite } from "./support/site-crawl.ts";
@@ -27,9 +28,6 @@ const npm = (args: string[], cwd: string) => run("npm", [...args, ...NPM_FLAGS],
 /** The installed `castpress` command, as `npx castpress` finds it in a publication. */
 const castpress = (args: string[], cwd: string) => run("npx", ["--no", "--", "castpress", ...args], { cwd, env: { ...process.env, CI: "true" } });
 
-/** What `npm pack` reads from a checkout: the package's files and what compiles them. */
-const PACKAGE_SOURCES = ["package.json", "package-lock.json", "README.md", "tsconfig.json", "tsconfig.build.json", "scripts/pack.mjs", "bin", "src", "templates", ".eleventy.js", "eleventy.config.ts"];
-
 let work: string;
 let tarball: string;
 let packed: string[];
@@ -41,8 +39,7 @@ beforeAll(async () => {
   // Packed from a copy: packing compiles castpress into lib/, which must not appear in the
   // checkout while other tests run its CLI.
   const source = path.join(work, "source");
-  for (const entry of PACKAGE_SOURCES) await cp(path.join(REPO_ROOT, entry), path.join(source, entry), { recursive: true });
-  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(source, "node_modules"));
+  await copyForPacking(REPO_ROOT, source);
   const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: source });
   const [pack] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
   tarball = path.join(work, pack.filename);

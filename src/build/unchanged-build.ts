@@ -41,10 +41,7 @@ export async function inputFingerprint(root: string, options: { drafts: boolean 
   const folders = [SOURCE_DIR, TEMPLATES_DIR, path.join(root, "templates"), path.join(root, EPISODES_DIR)];
   const files = [...(await Promise.all(folders.map(filesBelow))).flat(), ...CONFIG_FILES.map((file) => path.join(root, file))];
   // A few files open at a time: all of them at once ran out of file descriptors (macOS allows 256).
-  const contents: (string | undefined)[] = [];
-  await fewAtOnce(files, FILES_AT_ONCE, async (file, index) => {
-    contents[index] = await hashes.of(file);
-  });
+  const contents = await fewAtOnce(files, FILES_AT_ONCE, (file) => hashes.of(file));
   const hash = createHash("sha256").update(JSON.stringify(options));
   files.forEach((file, index) => hash.update(`${file}\0${contents[index] ?? "none"}\0`));
   return hash.digest("hex");

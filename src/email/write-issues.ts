@@ -28,17 +28,16 @@ export async function writeEmailIssues(renderer: EmailRenderer, episodes: readon
   if (signal?.aborted) return [];
   const folders = new Set(episodes.flatMap(({ slug }) => [emailHtml(slug), emailText(slug)].map((url) => path.dirname(outputFile(output, url)))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
-  const warnings: (string | undefined)[] = [];
-  await fewAtOnce(
+  const warnings = await fewAtOnce(
     episodes,
     AT_ONCE,
-    async (episode, index) => {
+    async (episode) => {
       const issue = await renderer.render(episode, castpress);
-      warnings[index] = issue.clipWarning;
       await Promise.all([
         writeFile(outputFile(output, emailHtml(episode.slug)), issue.html),
         writeFile(outputFile(output, emailText(episode.slug)), issue.text),
       ]);
+      return issue.clipWarning;
     },
     () => signal?.aborted ?? false,
   );

@@ -97,7 +97,8 @@ function unknownFilterLine(file: string, reason: string): number | undefined {
   } catch {
     return undefined;
   }
-  const index = text.split("\n").findIndex((line) => new RegExp(`\\|\\s*${filter.replace(/\$/g, "\\$")}\\b`).test(line));
+  const applied = new RegExp(`\\|\\s*${filter.replace(/\$/g, "\\$")}\\b`);
+  const index = text.split("\n").findIndex((line) => applied.test(line));
   return index >= 0 ? index + 1 : undefined;
 }
 

@@ -70,10 +70,7 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   problems.push(...refused);
   // A parse holds its file's Markdown tokens while it waits for its audio and images: all the
   // files parsed at once held every file's tokens together, the largest part of a build's peak.
-  const results: ParsedFile[] = [];
-  await fewAtOnce(files, PARSES_AT_ONCE, async (file, index) => {
-    results[index] = await parseOrReuse(file, context, options.cache?.files);
-  });
+  const results = await fewAtOnce(files, PARSES_AT_ONCE, (file) => parseOrReuse(file, context, options.cache?.files));
   if (options.cache) {
     const current = new Set(files);
     for (const file of options.cache.files.keys()) if (!current.has(file)) options.cache.files.delete(file);

@@ -34,6 +34,15 @@ describe("fewAtOnce", () => {
     expect(started.length).toBeLessThan(6);
   });
 
+  it("resolves to each item's result in the items' order, whichever ends first", async () => {
+    const delays = [30, 5, 20, 1, 10];
+    const results = await fewAtOnce(delays, 3, async (delay) => {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      return `waited ${delay} ms`;
+    });
+    expect(results).toEqual(delays.map((delay) => `waited ${delay} ms`));
+  });
+
   it("starts nothing once told to stop", async () => {
     const started: number[] = [];
     await fewAtOnce([1, 2, 3, 4], 1, async (item) => void started.push(item), () => started.length === 2);
