@@ -14,7 +14,7 @@
  * Prints a table of medians, min–max and peak memory, the ratios against the targets, and
  * writes the same as JSON (bench-results/ by default, git-ignored).
  */
-import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,7 +54,7 @@ const jsonPath = path.resolve(values.json ?? path.join(REPO_ROOT, "bench-results
 
 const loadAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
 const work = await mkdtemp(path.join(os.tmpdir(), "castpress-bench-"));
-const samples: Record<RowName, Sample[]> = { cold: [], warm: [], serveFirstPage: [], serveStart: [], serveEdit: [], bareCold: [], bareWarm: [] };
+const samples: Record<RowName, Sample[]> = { cold: [], warm: [], restored: [], serveFirstPage: [], serveStart: [], serveEdit: [], bareCold: [], bareWarm: [] };
 /** What the first cold build wrote: the feeds apps fetch every hour, and the whole output. */
 let outputs: { feedXmlBytes: number; podcastXmlBytes: number; distBytes: number } | undefined;
 const childEnv = { ...process.env, CI: "true" };
@@ -86,8 +86,9 @@ try {
     record("cold", round, await build());
     outputs ??= await outputSizes(path.join(project, "dist"));
     record("warm", round, await build());
-    if (skipServe) return;
     const newest = source.files[0]!;
+    record("restored", round, await restoredCacheBuild(project, path.join(roundDir, "restored"), path.relative(source.root, newest)));
+    if (skipServe) return;
     const session = await measureServeEdits({
       cli,
       project,
@@ -99,6 +100,20 @@ try {
     record("serveFirstPage", round, { ms: session.firstPageMs, memory: session.memory });
     record("serveStart", round, { ms: session.startMs, memory: session.memory });
     for (const edit of session.edits) record("serveEdit", round, { ms: edit.ms, memory: session.memory, detail: edit.byFile });
+  }
+
+  /**
+   * What CI does after a commit that edits one episode: a fresh checkout (another folder, new
+   * file times) with the .cache/ of an earlier build restored, and no dist/.
+   */
+  async function restoredCacheBuild(built: string, checkout: string, edited: string): Promise<Sample> {
+    await cp(source.root, checkout, { recursive: true });
+    await cp(path.join(built, ".cache"), path.join(checkout, ".cache"), { recursive: true });
+    const file = path.join(checkout, edited);
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^title: (.*)$/m, "title: $1 (edited)"));
+    const run = await timedRun(process.execPath, [cli, "build"], { cwd: checkout, env: childEnv });
+    await rm(checkout, { recursive: true, force: true });
+    return run;
   }
 
   async function bareRound(roundDir: string, round: number): Promise<void> {
@@ -130,7 +145,7 @@ try {
     }
   }
 
-  const order: RowName[] = ["cold", "warm", "serveFirstPage", "serveStart", "serveEdit", "bareCold", "bareWarm"];
+  const order: RowName[] = ["cold", "warm", "restored", "serveFirstPage", "serveStart", "serveEdit", "bareCold", "bareWarm"];
   const rows: BenchReport["rows"] = Object.fromEntries(
     order.filter((name) => samples[name].length > 0).map((name) => [name, summarise(ROW_LABELS[name], samples[name])]),
   );

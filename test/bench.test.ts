@@ -47,6 +47,7 @@ describe("npm run bench", () => {
   it.each([
     "cold build",
     "warm build",
+    "cache restored, 1 edited",
     "serve: edit to page+email+feeds",
     "bare Eleventy cold",
     "bare Eleventy warm",

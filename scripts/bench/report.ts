@@ -4,11 +4,12 @@ import type { MemoryPeak } from "./process-tree.ts";
 /** The issue's targets (issue 7), as ratios against bare Eleventy measured in the same run. */
 export const TARGETS = { cold: 1.5, warm: 1.1, memory: 1.3, serveEditMs: 500 } as const;
 
-export type RowName = "cold" | "warm" | "serveFirstPage" | "serveStart" | "serveEdit" | "bareCold" | "bareWarm";
+export type RowName = "cold" | "warm" | "restored" | "serveFirstPage" | "serveStart" | "serveEdit" | "bareCold" | "bareWarm";
 
 export const ROW_LABELS: Record<RowName, string> = {
   cold: "cold build",
   warm: "warm build",
+  restored: "cache restored, 1 edited",
   serveFirstPage: "serve: first page",
   serveStart: "serve: first build",
   serveEdit: "serve: edit to page+email+feeds",

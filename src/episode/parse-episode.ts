@@ -9,10 +9,10 @@ import { episodePage } from "../paths/output-paths.ts";
 import { withOwnStrings } from "../text/own-strings.ts";
 import { xmlSafeText } from "../text/xml-text.ts";
 import { languagesInUse } from "../language/site-languages.ts";
-import { ProblemList } from "../problems/problem.ts";
+import { ProblemList, type Problem } from "../problems/problem.ts";
 import { parseCheckedYaml } from "../yaml/checked-yaml.ts";
 import { buildBody } from "./body.ts";
-import type { Chapter, Episode, Person } from "./episode.ts";
+import type { Chapter, Episode, Footnote, Person, Section } from "./episode.ts";
 import { frontMatterSchema, type FrontMatter, type LocatedTag } from "./front-matter.ts";
 import type { MarkdownEnv } from "./markdown.ts";
 import { resolveAudio, resolveImage } from "./media.ts";
@@ -45,8 +45,42 @@ export interface ParsedFile {
   ownTags: LocatedTag[];
 }
 
+/**
+ * What an episode's text says, read before the files it names are looked at: plain data that
+ * depends only on the text, the config and the people directory, so that it can be kept
+ * between builds (episode-text-cache.ts). completeEpisode makes it an Episode.
+ */
+export interface EpisodeText {
+  /** Path relative to the project root. */
+  file: string;
+  slug: string;
+  /** Every problem of the text, in the order found. */
+  problems: Problem[];
+  ownPeople: LocatedPerson[];
+  ownTags: LocatedTag[];
+  /** The front matter, when all of it is right. */
+  front?: FrontMatter;
+  /** The audio and image the front matter names, with their lines, even when other keys are wrong. */
+  audio?: { ref: NonNullable<FrontMatter["audio"]>; line: number };
+  image?: { ref: string; line: number };
+  /** The publication instant (milliseconds) and its day in the site's time zone. */
+  date?: { time: number; day: string };
+  sections: Section[];
+  footnotes: Footnote[];
+  links: string[];
+  /** Everyone the text mentions, in order of first mention. */
+  mentioned: Person[];
+  /** The line of each top-level `##` heading, which is where a chapter's problems are reported. */
+  headingLines: number[];
+}
+
 /** Parses one episode file into an Episode, or reports every problem it has. */
 export async function parseEpisode(sourcePath: string, source: string, context: ParseContext): Promise<ParsedFile> {
+  return completeEpisode(readEpisodeText(sourcePath, source, context), context);
+}
+
+/** Everything parseEpisode checks that the text alone decides. */
+export function readEpisodeText(sourcePath: string, source: string, context: Omit<ParseContext, "now">): EpisodeText {
   const file = path.relative(context.root, sourcePath).split(path.sep).join("/");
   const problems = new ProblemList(file);
   const name = EPISODE_FILE_NAME.exec(path.basename(sourcePath));
@@ -54,10 +88,11 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
     problems.error(1, "the file name is not YYYY-MM-DD-slug.md", "rename it, e.g. 2025-01-16-my-episode.md (lowercase letters, digits and hyphens); start it with _ to keep it out");
   }
   const slug = name?.[2] ?? path.basename(sourcePath, ".md");
+  const empty = { file, slug, ownPeople: [], ownTags: [], sections: [], footnotes: [], links: [], mentioned: [], headingLines: [] };
 
   if (!/^---\r?\n/.test(source)) {
     problems.error(1, "the episode has no front matter", "start the file with a --- line, the title and date, and another --- line");
-    return { problems, ownPeople: [], ownTags: [] };
+    return { ...empty, problems: problems.items };
   }
   let frontMatterText = "";
   const split = matter(source, {
@@ -99,10 +134,36 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
       `rename the file to ${writtenDay}-${slug}.md (its URL stays /episodes/${slug}/), or fix the date`,
     );
   }
+  const headingLines = tokens
+    .filter((token) => token.type === "heading_open" && token.tag === "h2" && token.level === 0)
+    .map((token) => bodyFirstLine + (token.map?.[0] ?? 0));
+  return {
+    ...empty,
+    problems: problems.items,
+    ownPeople,
+    ownTags,
+    ...(front && { front }),
+    ...(fields.audio && { audio: { ref: fields.audio, line: lineOf(["audio", "src"]) } }),
+    ...(fields.image && { image: { ref: fields.image, line: lineOf(["image"]) } }),
+    ...(date && { date: { time: date.toMillis(), day: date.toISODate()! } }),
+    sections,
+    footnotes,
+    links: links.urls,
+    mentioned: env.mentioned,
+    headingLines,
+  };
+}
+
+/** The Episode of a text, once the audio and image it names are found and checked. */
+export async function completeEpisode(text: EpisodeText, context: ParseContext): Promise<ParsedFile> {
+  const { file, slug, front, date, sections, ownPeople, ownTags } = text;
+  const problems = new ProblemList(file);
+  problems.items.push(...text.problems);
+  const sourcePath = path.join(context.root, file);
   const fromDir = path.dirname(sourcePath);
-  const audio = fields.audio && (await resolveAudio(fields.audio, lineOf(["audio", "src"]), fromDir, context.root, problems, episodePage(slug)));
-  const image = fields.image ? await resolveImage({ ref: fields.image, line: lineOf(["image"]) }, fromDir, context.root, problems) : undefined;
-  const chapters = chaptersOf(sections, fields.audio ? audio?.duration : null, tokens, bodyFirstLine, problems);
+  const audio = text.audio && (await resolveAudio(text.audio.ref, text.audio.line, fromDir, context.root, problems, episodePage(slug)));
+  const image = text.image ? await resolveImage(text.image, fromDir, context.root, problems) : undefined;
+  const chapters = chaptersOf(sections, text.audio ? audio?.duration : null, text.headingLines, problems);
   problems.items.sort((a, b) => a.line - b.line);
 
   if (!front || !date || problems.items.some((problem) => problem.severity === "error")) return { problems, ownPeople, ownTags };
@@ -112,8 +173,8 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
     title: front.title,
     ...(front.subtitle !== undefined && { subtitle: front.subtitle.trim() }),
     ...(front.summary !== undefined && { summary: front.summary.trim() }),
-    date: date.toJSDate(),
-    dateText: date.toISODate()!,
+    date: new Date(date.time),
+    dateText: date.day,
     guid: front.guid ?? uuidv5(slug, EPISODE_GUID_NAMESPACE),
     tags: [...new Set(front.tags)],
     ...(front.episode !== undefined && { episodeNumber: front.episode }),
@@ -121,14 +182,14 @@ export async function parseEpisode(sourcePath: string, source: string, context: 
     episodeType: front.episodeType,
     explicit: front.explicit ?? context.site.explicit,
     draft: front.draft,
-    scheduled: date.toJSDate() > context.now,
+    scheduled: date.time > context.now.getTime(),
     ...(image && { image: { ...image, alt: front.title } }),
     ...(audio && { audio: { ...audio, alt: front.title } }),
     sections,
     chapters,
-    people: env.mentioned,
-    footnotes,
-    links: links.urls,
+    people: text.mentioned,
+    footnotes: text.footnotes,
+    links: text.links,
   };
   // Kept for the whole build: without this, every value cut out of the file keeps the whole file alive.
   return { episode: withOwnStrings(episode), problems, ownPeople, ownTags };
@@ -162,19 +223,15 @@ export function parseEpisodeDate(text: string, timeZone: string): DateTime | und
 function chaptersOf(
   sections: Episode["sections"],
   duration: number | undefined | null,
-  tokens: { type: string; tag: string; level: number; map: [number, number] | null }[],
-  firstLine: number,
+  headingLines: number[],
   problems: ProblemList,
 ): Chapter[] {
-  const headingLines = tokens
-    .filter((token) => token.type === "heading_open" && token.tag === "h2" && token.level === 0)
-    .map((token) => firstLine + (token.map?.[0] ?? 0));
   const chapters: Chapter[] = [];
   sections
     .filter((section) => section.title !== "" || section.id !== "")
     .forEach((section, index) => {
       if (section.start === undefined) return;
-      const line = headingLines[index] ?? firstLine;
+      const line = headingLines[index] ?? 1;
       const previous = chapters.at(-1);
       if (previous && section.start <= previous.start) {
         problems.error(line, `the chapter "${section.title}" starts no later than the one before it`, "chapter stamps must increase down the episode");
@@ -185,7 +242,7 @@ function chaptersOf(
       chapters.push({ title: section.title, start: section.start, id: section.id });
     });
   if (duration === null && chapters.length > 0) {
-    const line = headingLines[sections.filter((section) => section.title !== "" || section.id !== "").findIndex((section) => section.start !== undefined)] ?? firstLine;
+    const line = headingLines[sections.filter((section) => section.title !== "" || section.id !== "").findIndex((section) => section.start !== undefined)] ?? 1;
     problems.warning(line, "this episode has chapter stamps but no audio, so it has no chapters", "add the audio to the front matter (audio: src: ...), or remove the [MM:SS] stamps");
     return [];
   }

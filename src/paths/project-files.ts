@@ -10,5 +10,5 @@ export const TEMPLATE_OVERRIDES_DIR = "templates";
 export const CONFIG_FILES = [SITE_CONFIG_FILE, PEOPLE_FILE];
 
 /** What castpress keeps between runs, one folder each, under the project's git-ignored .cache/ (never in dist/). */
-export type CacheUse = "audio" | "builds" | "hashes" | "mjml" | "pagefind" | "serve";
+export type CacheUse = "audio" | "builds" | "episodes" | "hashes" | "mjml" | "pagefind" | "serve";
 export const cacheDir = (root: string, use: CacheUse): string => path.join(root, ".cache", "castpress", use);

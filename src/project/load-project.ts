@@ -5,7 +5,8 @@ import { loadPeopleDirectory } from "../episode/people-directory.ts";
 import { loadSiteConfig, type SiteConfig } from "../config/site-config.ts";
 import type { Episode, Media, Person } from "../episode/episode.ts";
 import { createMarkdown } from "../episode/markdown.ts";
-import { parseEpisode, type ParseContext, type ParsedFile } from "../episode/parse-episode.ts";
+import { completeEpisode, readEpisodeText, type ParseContext, type ParsedFile } from "../episode/parse-episode.ts";
+import { EpisodeTextCache } from "./episode-text-cache.ts";
 import { isOutside, resolveImage } from "../episode/media.ts";
 import { checkArtForAudio, checkArtIsOwn, checkPodcastArt } from "./podcast-art.ts";
 import { personPage, personSlug, tagPage, tagSlug } from "../paths/output-paths.ts";
@@ -70,7 +71,9 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   problems.push(...refused);
   // A parse holds its file's Markdown tokens while it waits for its audio and images: all the
   // files parsed at once held every file's tokens together, the largest part of a build's peak.
-  const results = await fewAtOnce(files, PARSES_AT_ONCE, (file) => parseOrReuse(file, context, options.cache?.files));
+  const texts = await EpisodeTextCache.open(root, site, people);
+  const results = await fewAtOnce(files, PARSES_AT_ONCE, (file) => parseOrReuse(file, context, texts, options.cache?.files));
+  await texts.finish();
   if (options.cache) {
     const current = new Set(files);
     for (const file of options.cache.files.keys()) if (!current.has(file)) options.cache.files.delete(file);
@@ -107,8 +110,8 @@ async function loadSettings(root: string) {
   return { config, site, people, art, logo, problems, imageLine };
 }
 
-async function parseOrReuse(file: string, context: ParseContext, parsed: LoadCache["files"] | undefined): Promise<ParsedFile> {
-  if (!parsed) return readAndParse(file, context);
+async function parseOrReuse(file: string, context: ParseContext, texts: EpisodeTextCache, parsed: LoadCache["files"] | undefined): Promise<ParsedFile> {
+  if (!parsed) return readAndParse(file, context, texts);
   // A write changes the file's ctime, even one that keeps its size and mtime.
   const { mtimeMs, ctimeMs, size } = await stat(file);
   const version = `${mtimeMs}:${ctimeMs}:${size}`;
@@ -116,15 +119,17 @@ async function parseOrReuse(file: string, context: ParseContext, parsed: LoadCac
   // An episode due since the earlier parse is no longer scheduled.
   const stillDue = (episode: Episode | undefined) => !episode || episode.scheduled === episode.date > context.now;
   if (earlier && earlier.version === version && stillDue(earlier.parsed.episode)) return earlier.parsed;
-  const result = await readAndParse(file, context);
+  const result = await readAndParse(file, context, texts);
   parsed.set(file, { version, parsed: result });
   return result;
 }
 
-async function readAndParse(file: string, context: ParseContext): Promise<ParsedFile> {
-  const problems = new ProblemList(projectPath(context.root, file));
+async function readAndParse(file: string, context: ParseContext, texts: EpisodeTextCache): Promise<ParsedFile> {
+  const relative = projectPath(context.root, file);
+  const problems = new ProblemList(relative);
   const source = await readAuthorFile(file, problems);
-  return source === undefined ? { problems, ownPeople: [], ownTags: [] } : parseEpisode(file, source, context);
+  if (source === undefined) return { problems, ownPeople: [], ownTags: [] };
+  return completeEpisode(await texts.textOf(relative, source, () => readEpisodeText(file, source, context)), context);
 }
 
 /** A file's path as the author types it from the project folder: `episodes/x.md`. */
