@@ -70,6 +70,8 @@ beforeAll(async () => {
   rejected = await rejectedCases(project);
   // The cases check rejects are set aside (each was checked for its message above); the rest build together.
   await Promise.all([...rejected.keys()].map((index) => rm(episodePath(project, index))));
+  // The build reads each episode's text as check kept it (.cache/castpress/episodes/): what the
+  // outputs are checked against below has been through that cache.
   buildResult = await buildWithMessages(project);
   const built = episodes.map((_, index) => index).filter((index) => !rejected.has(index));
   ({ feeds, outputs } = buildResult.code === 0 ? await readOutputs(path.join(project, "dist"), built) : { feeds: new Map(), outputs: new Map() });

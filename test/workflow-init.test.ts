@@ -26,6 +26,11 @@ describe("castpress init", () => {
     const workflow = await readFile(path.join(show, ".github/workflows/publish.yml"), "utf8");
     expect(parseYaml(workflow).on.schedule[0].cron).toBeTruthy();
     expect(workflow).toContain("npx castpress build");
+    // The steps in order: the cache of the last run is restored before the build.
+    const steps: { uses?: string; run?: string; with?: { path?: string; key?: string } }[] = parseYaml(workflow).jobs.publish.steps;
+    const cache = steps.findIndex((step) => step.uses?.startsWith("actions/cache@"));
+    expect(steps[cache]?.with).toMatchObject({ path: ".cache/castpress", key: "castpress-${{ github.sha }}" });
+    expect(cache).toBeLessThan(steps.findIndex((step) => step.run === "npx castpress build"));
     const manifest = JSON.parse(await readFile(path.join(show, "package.json"), "utf8"));
     expect(manifest.dependencies).toHaveProperty("castpress");
     const checked = await castpress(["check"], { cwd: show });

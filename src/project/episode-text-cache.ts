@@ -20,6 +20,8 @@ import { cacheDir } from "../paths/project-files.ts";
 export class EpisodeTextCache {
   /** Entries this run read or wrote: the others are of texts that no longer exist, removed at the end. */
   private readonly used = new Set<string>();
+  /** Whether every episode was read through this cache: only then are the entries it did not use known to be unused. */
+  private everyEpisodeSeen = true;
   /** One write after another, beside the parse: all at once could run out of file descriptors. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -47,9 +49,15 @@ export class EpisodeTextCache {
     return text;
   }
 
+  /** An episode taken as an earlier load in this process left it (serve), its entry not looked up. */
+  reusedInMemory(): void {
+    this.everyEpisodeSeen = false;
+  }
+
   /** Waits for the entries to be written, and removes those no episode uses any more. */
   async finish(): Promise<void> {
     await this.writing;
+    if (!this.everyEpisodeSeen) return;
     const entries = await readdir(this.dir).catch(() => []);
     const unused = entries.map((name) => path.join(this.dir, name)).filter((entry) => !this.used.has(entry));
     await fewAtOnce(unused, 16, (entry) => rm(entry, { force: true }).catch(() => undefined));
@@ -58,7 +66,7 @@ export class EpisodeTextCache {
 
 let code: Promise<string> | undefined;
 
-/** castpress's code and the versions of what it runs on: another version may parse the same text otherwise. */
+/** castpress's code and the versions of what it runs on (its dependencies, Node.js): another may parse the same text otherwise. */
 function codeHash(): Promise<string> {
   code ??= (async () => {
     const sources = (await readdir(SOURCE_DIR, { recursive: true, withFileTypes: true }))
@@ -68,7 +76,8 @@ function codeHash(): Promise<string> {
     const lockFiles = ["package.json", "package-lock.json", "npm-shrinkwrap.json"].map((name) => path.join(PACKAGE_ROOT, name));
     const files = [...sources, ...lockFiles];
     const contents = await fewAtOnce(files, 16, (file) => readFile(file).catch(() => undefined));
-    const hash = createHash("sha256");
+    // The language tags and dates are checked with Node.js's own Intl data.
+    const hash = createHash("sha256").update(`${process.version}\0${process.versions.icu}\0`);
     files.forEach((file, index) => hash.update(`${path.relative(PACKAGE_ROOT, file)}\0`).update(contents[index] ?? "none").update("\0"));
     return hash.digest("hex");
   })();

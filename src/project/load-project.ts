@@ -118,7 +118,10 @@ async function parseOrReuse(file: string, context: ParseContext, texts: EpisodeT
   const earlier = parsed.get(file);
   // An episode due since the earlier parse is no longer scheduled.
   const stillDue = (episode: Episode | undefined) => !episode || episode.scheduled === episode.date > context.now;
-  if (earlier && earlier.version === version && stillDue(earlier.parsed.episode)) return earlier.parsed;
+  if (earlier && earlier.version === version && stillDue(earlier.parsed.episode)) {
+    texts.reusedInMemory();
+    return earlier.parsed;
+  }
   const result = await readAndParse(file, context, texts);
   parsed.set(file, { version, parsed: result });
   return result;

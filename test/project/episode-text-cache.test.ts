@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readEpisodeText } from "../../src/episode/parse-episode.ts";
-import { isLoaded, loadProject, type Project } from "../../src/project/load-project.ts";
+import { isLoaded, loadProject, type LoadCache, type Project } from "../../src/project/load-project.ts";
 import { FIXTURES } from "../support/castpress-cli.ts";
 
 // Which episode files are parsed: the cache's whole point is that an unchanged one is not.
@@ -64,6 +64,19 @@ describe("the parsed episodes kept between runs", () => {
     expect(parsed).toEqual([EPISODES[1]]);
     expect(project.allEpisodes.map((episode) => episode.title)).toContain("Seafood, again");
     expect(await entriesIn(root)).toHaveLength(3);
+  });
+
+  it("keeps every episode's entry through a preview's later loads, which parse only what changed", async () => {
+    const root = await copyOf(FIXTURE, "preview");
+    const preview: LoadCache = { files: new Map() };
+    await loadProject(root, { cache: preview });
+    const file = path.join(root, "episodes", EPISODES[0]!);
+    await writeFile(file, (await readFile(file, "utf8")).replace(/^title: .*$/m, 'title: "Talks, edited"'));
+    vi.mocked(readEpisodeText).mockClear();
+    await loadProject(root, { cache: preview });
+    expect(vi.mocked(readEpisodeText).mock.calls.map(([parsed]) => path.basename(parsed))).toEqual([EPISODES[0]]);
+    // What a build started after the preview finds.
+    expect((await load(await copyOf(root, "after-preview"))).parsed).toEqual([]);
   });
 
   it("parses every episode again when the people directory or the config changes what an episode says", async () => {
