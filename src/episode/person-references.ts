@@ -69,17 +69,26 @@ function findPeople(state: StateCore): void {
 
 /**
  * Tokens whose text is shown as the author typed it: plain text, raw HTML (shown as text) and
- * entities; and emphasis marks, which markup-it finds before this rule runs, so that a name
- * holding `*` or `_` (`[[*Name*]]`) is still matched as typed rather than silently left as text.
- * An escape (`\[`) is not one: it is how an author keeps brackets from being a person.
+ * entities; and emphasis marks and code spans, which markdown-it finds before this rule runs, so
+ * that a name holding `*`, `_` or a pair of backticks (`[[*Name*]]`, ``[[`Name`]]``) is still
+ * matched as typed rather than silently left as text. (Brackets inside code stay code:
+ * withPeople keeps each code span wholly inside a reference or wholly outside it.) An escape
+ * (`\[`) is not one: it is how an author keeps brackets from being a person.
  */
 const isLiteral = (token: Token): boolean =>
-  token.type === "text" || token.type === "html_inline" || (token.type === "text_special" && token.info === "entity") || EMPHASIS.has(token.type);
+  token.type === "text" ||
+  token.type === "html_inline" ||
+  token.type === "code_inline" ||
+  (token.type === "text_special" && token.info === "entity") ||
+  EMPHASIS.has(token.type);
 
 const EMPHASIS = new Set(["em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"]);
 
-/** What the author typed for a literal token. */
-const typedText = (token: Token): string => (token.type === "text_special" || EMPHASIS.has(token.type) ? token.markup : token.content);
+/** What the author typed for a literal token (a code span's inner spaces as CommonMark kept them). */
+function typedText(token: Token): string {
+  if (token.type === "code_inline") return `${token.markup}${token.content}${token.markup}`;
+  return token.type === "text_special" || EMPHASIS.has(token.type) ? token.markup : token.content;
+}
 
 const isLineStart = (before: Token[]): boolean => before.length === 0 || ["softbreak", "hardbreak"].includes(before.at(-1)!.type);
 
@@ -98,6 +107,8 @@ function withPeople(run: Token[], state: StateCore, env: MarkdownEnv, seen: Set<
     const [name, shown] = match[1]!.split("|", 2).map((part) => part.trim());
     if (!name) continue;
     if (atLineStart && match.index === 0 && DEFINITION_REST.test(text.slice(end))) continue;
+    // Brackets that are code (`` `[[x]]` ``, `` `[[x` ``) are shown as code.
+    if (!wholly(run, typed, match.index, end, (token) => token.type === "code_inline")) continue;
     if (!emphasisBalanced(run, typed, match.index, end)) {
       env.problems.error(
         line,
@@ -128,6 +139,16 @@ function withPeople(run: Token[], state: StateCore, env: MarkdownEnv, seen: Set<
     }
   });
   return tokens;
+}
+
+/** Whether each token of the kind lies wholly inside [start, end) of the run's typed text or wholly outside it. */
+function wholly(run: Token[], typed: string[], start: number, end: number, kind: (token: Token) => boolean): boolean {
+  let offset = 0;
+  return run.every((token, index) => {
+    const from = offset;
+    offset += typed[index]!.length;
+    return !kind(token) || (from >= start && offset <= end) || offset <= start || from >= end;
+  });
 }
 
 /** Whether every emphasis mark inside [start, end) of the run's typed text is opened and closed there. */
