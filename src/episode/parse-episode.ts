@@ -137,7 +137,9 @@ export function readEpisodeText(sourcePath: string, source: string, context: Omi
   const headingLines = tokens
     .filter((token) => token.type === "heading_open" && token.tag === "h2" && token.level === 0)
     .map((token) => bodyFirstLine + (token.map?.[0] ?? 0));
-  return {
+  // Kept for the whole build: without this, every value cut out of the file keeps the whole
+  // file alive. A text read back from the cache has strings of its own already (JSON.parse).
+  return withOwnStrings({
     ...empty,
     problems: problems.items,
     ownPeople,
@@ -151,7 +153,7 @@ export function readEpisodeText(sourcePath: string, source: string, context: Omi
     links: links.urls,
     mentioned: env.mentioned,
     headingLines,
-  };
+  });
 }
 
 /** The Episode of a text, once the audio and image it names are found and checked. */
@@ -191,8 +193,7 @@ export async function completeEpisode(text: EpisodeText, context: ParseContext):
     footnotes: text.footnotes,
     links: text.links,
   };
-  // Kept for the whole build: without this, every value cut out of the file keeps the whole file alive.
-  return { episode: withOwnStrings(episode), problems, ownPeople, ownTags };
+  return { episode, problems, ownPeople, ownTags };
 }
 
 /** A date that does not parse: a time without its offset is told what to add, anything else how to write a date. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withOwnStrings } from "../../src/text/own-strings.ts";
 
-// parseEpisode passes every episode through withOwnStrings: it must change no value an output reads.
+// readEpisodeText passes every parsed text through withOwnStrings: it must change no value an output reads.
 describe("withOwnStrings", () => {
   it("leaves every value equal, shared objects shared, and dates, numbers and booleans as they are", () => {
     const source = "---\ntitle: A title long enough to be a slice\n---\nBody text of the episode, 日本語 and emoji 🎙️.";
