@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
 import { statSignature, type ContentHashes } from "../files/content-hashes.ts";
 import { fewAtOnce } from "../files/few-at-once.ts";
+import { filesBelow } from "../files/files-below.ts";
 import { SOURCE_DIR, TEMPLATES_DIR } from "../paths/package-files.ts";
 import { cacheDir, CONFIG_FILES, EPISODES_DIR } from "../paths/project-files.ts";
 import type { Project } from "../project/load-project.ts";
@@ -105,11 +106,3 @@ function recordFile(root: string, out: string): string {
 
 const signatureOf = (file: string): Promise<string | undefined> =>
   stat(file, { bigint: true }).then(statSignature, () => undefined);
-
-async function filesBelow(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}

@@ -3,6 +3,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { readCacheEntry, writeCacheEntry } from "../files/cache-entry.ts";
 import { fewAtOnce } from "../files/few-at-once.ts";
+import { filesBelow } from "../files/files-below.ts";
 import type { Person } from "../episode/episode.ts";
 import type { EpisodeText } from "../episode/parse-episode.ts";
 import type { SiteConfig } from "../config/site-config.ts";
@@ -60,22 +61,21 @@ export class EpisodeTextCache {
     if (!this.everyEpisodeSeen) return;
     const entries = await readdir(this.dir).catch(() => []);
     const unused = entries.map((name) => path.join(this.dir, name)).filter((entry) => !this.used.has(entry));
-    await fewAtOnce(unused, 16, (entry) => rm(entry, { force: true }).catch(() => undefined));
+    await fewAtOnce(unused, FILES_AT_ONCE, (entry) => rm(entry, { force: true }).catch(() => undefined));
   }
 }
+
+/** Files read or removed at once: a few, so that a low limit of open files (macOS: 256) is never reached. */
+const FILES_AT_ONCE = 16;
 
 let code: Promise<string> | undefined;
 
 /** castpress's code and the versions of what it runs on (its dependencies, Node.js): another may parse the same text otherwise. */
 function codeHash(): Promise<string> {
   code ??= (async () => {
-    const sources = (await readdir(SOURCE_DIR, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
     const lockFiles = ["package.json", "package-lock.json", "npm-shrinkwrap.json"].map((name) => path.join(PACKAGE_ROOT, name));
-    const files = [...sources, ...lockFiles];
-    const contents = await fewAtOnce(files, 16, (file) => readFile(file).catch(() => undefined));
+    const files = [...(await filesBelow(SOURCE_DIR)), ...lockFiles];
+    const contents = await fewAtOnce(files, FILES_AT_ONCE, (file) => readFile(file).catch(() => undefined));
     // The language tags and dates are checked with Node.js's own Intl data.
     const hash = createHash("sha256").update(`${process.version}\0${process.versions.icu}\0`);
     files.forEach((file, index) => hash.update(`${path.relative(PACKAGE_ROOT, file)}\0`).update(contents[index] ?? "none").update("\0"));
