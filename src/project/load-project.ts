@@ -69,9 +69,9 @@ export async function loadProject(projectDir: string, options: LoadOptions = {})
   const context = { root, site, people, md: createMarkdown(), now: options.now ?? buildTime() };
   const { files, refused } = await episodeFiles(root);
   problems.push(...refused);
+  const texts = await EpisodeTextCache.open(root, site, people);
   // A parse holds its file's Markdown tokens while it waits for its audio and images: all the
   // files parsed at once held every file's tokens together, the largest part of a build's peak.
-  const texts = await EpisodeTextCache.open(root, site, people);
   const results = await fewAtOnce(files, PARSES_AT_ONCE, (file) => parseOrReuse(file, context, texts, options.cache?.files));
   await texts.finish();
   if (options.cache) {
